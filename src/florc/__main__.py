@@ -1,0 +1,3 @@
+from florc.cli import main
+
+raise SystemExit(main())
