@@ -19,6 +19,7 @@ from types import ModuleType
 
 from florc.commands import COMMANDS
 from florc.errors import EXIT_INTERNAL, EXIT_USER, FlorError, InternalError
+from florc.store.layout import store_dir
 
 
 def _command(name: str) -> ModuleType:
@@ -61,14 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _crash(exc: BaseException) -> int:
-    crash_dir = Path(os.environ.get("FLORC_CRASH_DIR", Path.cwd() / ".flor" / "crash"))
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     text = "".join(traceback.format_exception(exc))
     try:
-        crash_dir.mkdir(parents=True, exist_ok=True)
-        ignore = crash_dir.parent / ".gitignore"
-        if crash_dir.parent.name == ".flor" and not ignore.exists():
-            ignore.write_text("*\n")
+        crash_dir = store_dir(Path.cwd()) / "crash"
+        crash_dir.mkdir(exist_ok=True)
         path = crash_dir / f"florc-{stamp}-{os.getpid()}.txt"
         path.write_text(text)
         where = f"; details in {path}"
