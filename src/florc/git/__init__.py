@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from florc.git.repo import RepoInfo, discover, info, open_repo
+from florc.git.snapshot import REF_PREFIX, Snapshot, run_ref, take
 
-__all__ = ["RepoInfo", "discover", "info", "open_repo"]
+__all__ = ["REF_PREFIX", "RepoInfo", "Snapshot", "discover", "info", "open_repo", "run_ref", "take"]

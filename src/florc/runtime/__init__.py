@@ -1,36 +1,20 @@
-"""What training code imports. Placeholder until the runtime lands: calls pass values through."""
+"""What training code imports: the flor API, a run session, and hooks for checkpoint/replay.
+
+Light by design: importing this package loads only the standard library and florc's own small
+modules (no duckdb, libcst, pygit2, pyarrow or torch). ``florc.runtime.hooks`` is the extension
+point for checkpointing and replay; ``florc.runtime.session`` holds the run in progress.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+import sys
 
-T = TypeVar("T")
+from florc.runtime import kwargs as _kwargs
+from florc.runtime.api import Checkpointing, arg, checkpointing, commit, dataframe, log, loop, query
 
+# FlorDB parses `--kwargs` at import, before the script's own argparse runs; so do we, but
+# never from florc's own command line (`florc run` hands the script's pairs over itself).
+if not _kwargs._from_florc_cli(sys.argv):
+    _kwargs.consume(sys.argv)
 
-def log(name: str, value: T) -> T:
-    return value
-
-
-def arg(name: str, default: T | None = None) -> T | None:
-    return default
-
-
-def loop(name: str, vals: Iterable[T]) -> Iterator[T]:
-    yield from vals
-
-
-def checkpointing(**objs: Any) -> None:
-    return None
-
-
-def commit() -> None:
-    return None
-
-
-def dataframe(*names: str) -> Any:
-    raise NotImplementedError
-
-
-def query(sql: str) -> Any:
-    raise NotImplementedError
+__all__ = ["Checkpointing", "arg", "checkpointing", "commit", "dataframe", "log", "loop", "query"]
