@@ -1,0 +1,489 @@
+"""Aligning two versions of a module: which old statement is which new statement.
+
+Approach (GumTree, at statement granularity, with renames and cross-kind blocks):
+
+1. **Identical subtrees, top down.** Every statement gets a hash of its normalised tokens and,
+   for a compound statement, of its blocks. Hashes that occur exactly once on each side are
+   matched, largest subtree first, with everything inside them. This anchors the bulk of an
+   unchanged file at once.
+2. **Recovery inside matched containers.** For every pair of corresponding blocks (the blocks
+   of two matched compound statements, the two modules, and a new block whose direct statements
+   mostly landed in one old block, which is how a script moved into ``main()`` or a loop
+   extracted into ``train()`` is seen), the unmatched statements between consecutive matched
+   ones are aligned in order by dynamic programming over their similarity. Identical statements
+   that occur several times (``model.train()``, the two halves of a val/test pair) are resolved
+   here, by their position among matched neighbours.
+3. **Containers, bottom up.** An unmatched compound statement is matched to the unmatched old
+   compound statement of a compatible kind that holds most images of its descendants (Dice over
+   descendants), weighed with the similarity of the two headers. A loop whose header names the
+   same unique loop variable on both sides is matched on its header alone (an epoch loop whose
+   body moved into a method still is the epoch loop).
+4. **Leftovers.** Unmatched simple statements that are very similar to exactly one unmatched
+   old statement (and vice versa) are matched wherever they are: code moved between functions.
+
+Steps 2-4 repeat while they find matches. Similarity is a weighted Dice over tokens
+(``florc.propagate.similarity``) after applying the renames inferred from the matches so far
+(``florc.propagate.renames``), so a renamed variable stops lowering similarity once one
+statement has shown the rename.
+
+Failure modes: a statement rewritten beyond 50% token overlap with no matched neighbours is
+left unmatched (placement then falls back to its neighbours or declines); two identical blocks
+whose neighbours are also unmatched may be swapped; a loop whose variable changed *and* whose
+body moved elsewhere is not recognised as the same loop.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from florc.propagate.renames import RenameTable
+from florc.propagate.similarity import Bag, bag, dice
+from florc.syntax.tokens import is_path
+from florc.syntax.tree import Block, StatementTree, Stmt
+
+SIMPLE_THRESHOLD = 0.5
+COMPOUND_THRESHOLD = 0.45
+LEFTOVER_THRESHOLD = 0.75
+LEFTOVER_MARGIN = 0.1
+LOOP_HEADER_THRESHOLD = 0.5
+
+_FAMILY = {"for": "loop", "while": "loop", "def": "def", "class": "class", "if": "if", "with": "with",
+           "try": "try", "match": "match", "simple": "simple"}
+
+
+def compatible(a: Stmt, b: Stmt) -> bool:
+    return _FAMILY[a.kind] == _FAMILY[b.kind]
+
+
+@dataclass(eq=False)
+class Alignment:
+    """The result: a partial one-to-one map between new and old statements, and renames."""
+
+    new: StatementTree
+    old: StatementTree
+    n2o: dict[Stmt, Stmt]
+    o2n: dict[Stmt, Stmt]
+    renames: RenameTable
+    ignored: set[Stmt]
+    tokens: dict[Stmt, tuple[str, ...]]
+    _kids: dict[int, list[Stmt]] = field(default_factory=dict)
+
+    def image(self, stmt: Stmt) -> Stmt | None:
+        return self.n2o.get(stmt)
+
+    def preimage(self, stmt: Stmt) -> Stmt | None:
+        return self.o2n.get(stmt)
+
+    def kids(self, block: Block) -> list[Stmt]:
+        """Statements of a block that take part in the alignment (sites excluded)."""
+        key = id(block)
+        found = self._kids.get(key)
+        if found is None:
+            found = [s for s in block.stmts if s not in self.ignored]
+            self._kids[key] = found
+        return found
+
+    def similarity(self, new: Stmt, old: Stmt) -> float:
+        """Token similarity of two statements, the new one renamed to the old names."""
+        return dice(bag(self.tokens[new], self.renames.rename_token), bag(self.tokens[old]))
+
+
+def align(
+    new: StatementTree,
+    old: StatementTree,
+    ignored: Iterable[Stmt] = (),
+    new_tokens: Callable[[Stmt], tuple[str, ...]] | None = None,
+    old_tokens: Callable[[Stmt], tuple[str, ...]] | None = None,
+) -> Alignment:
+    """Align ``new`` with ``old``, leaving the statements in ``ignored`` (and inside them) out."""
+    return _Aligner(new, old, ignored, new_tokens, old_tokens).run()
+
+
+class _Aligner:
+    def __init__(
+        self,
+        new: StatementTree,
+        old: StatementTree,
+        ignored: Iterable[Stmt],
+        new_tokens: Callable[[Stmt], tuple[str, ...]] | None,
+        old_tokens: Callable[[Stmt], tuple[str, ...]] | None,
+    ) -> None:
+        skip: set[Stmt] = set()
+        for stmt in ignored:
+            skip.add(stmt)
+            skip.update(stmt.descendants())
+        tokens: dict[Stmt, tuple[str, ...]] = {}
+        for s in new.statements:
+            if s not in skip:
+                tokens[s] = new_tokens(s) if new_tokens else s.tokens
+        for s in old.statements:
+            tokens[s] = old_tokens(s) if old_tokens else s.tokens
+        self.result = Alignment(new, old, {}, {}, RenameTable(), skip, tokens)
+        self.new, self.old = new, old
+        self.n2o = self.result.n2o
+        self.o2n = self.result.o2n
+        self.renames = self.result.renames
+        self.tokens = tokens
+        self.new_stmts = [s for s in new.statements if s not in skip]
+        self._hash: dict[Stmt, int] = {}
+        self._desc: dict[Stmt, list[Stmt]] = {}
+        self._old_bag: dict[Stmt, Bag] = {}
+        self._new_bag: dict[Stmt, Bag] = {}
+        self._new_content: dict[Stmt, Bag] = {}
+        self._old_content: dict[Stmt, Bag] = {}
+        self._done_pairs: set[tuple[int, int]] = set()
+
+    # -- small helpers -----------------------------------------------------------------------
+
+    def kids(self, block: Block) -> list[Stmt]:
+        return self.result.kids(block)
+
+    def desc(self, stmt: Stmt) -> list[Stmt]:
+        found = self._desc.get(stmt)
+        if found is None:
+            found = [d for d in stmt.descendants() if d not in self.result.ignored]
+            self._desc[stmt] = found
+        return found
+
+    def hash_of(self, stmt: Stmt) -> int:
+        h = self._hash.get(stmt)
+        if h is None:
+            if not stmt.compound:
+                h = hash(("s", self.tokens[stmt]))
+            else:
+                h = hash((stmt.kind, self.tokens[stmt],
+                          tuple((b.role, b.label, tuple(self.hash_of(c) for c in self.kids(b)))
+                                for b in stmt.blocks)))
+            self._hash[stmt] = h
+        return h
+
+    def old_bag(self, stmt: Stmt) -> Bag:
+        found = self._old_bag.get(stmt)
+        if found is None:
+            found = bag(self.tokens[stmt])
+            self._old_bag[stmt] = found
+        return found
+
+    def new_bag(self, stmt: Stmt) -> Bag:
+        found = self._new_bag.get(stmt)
+        if found is None:
+            found = bag(self.tokens[stmt], self.renames.rename_token)
+            self._new_bag[stmt] = found
+        return found
+
+    def refresh_renames(self) -> None:
+        """New bags depend on the renames; recompute them at phase boundaries only."""
+        self._new_bag.clear()
+        self._new_content.clear()
+
+    def match(self, a: Stmt, b: Stmt) -> None:
+        self.n2o[a] = b
+        self.o2n[b] = a
+        self.renames.add_pair(a, b, self.tokens[a], self.tokens[b])
+
+    def desc_dice(self, a: Stmt, b: Stmt) -> float:
+        da, db = self.desc(a), self.desc(b)
+        if not da and not db:
+            return 0.0
+        inside = {id(d) for d in db}
+        common = sum(1 for d in da if id(self.n2o.get(d)) in inside)
+        return 2.0 * common / (len(da) + len(db))
+
+    def sim(self, a: Stmt, b: Stmt) -> float:
+        if not compatible(a, b):
+            return 0.0
+        header = dice(self.new_bag(a), self.old_bag(b))
+        if not a.compound:
+            return header
+        if self.hash_of(a) == self.hash_of(b):
+            return 1.0
+        if not self.desc(a) and not self.desc(b):
+            return header
+        if any(d in self.n2o for d in self.desc(a)) or any(d in self.o2n for d in self.desc(b)):
+            return 0.5 * header + 0.5 * self.desc_dice(a, b)
+        # nothing inside either is matched yet: compare what they contain, as text
+        return 0.5 * header + 0.5 * dice(self.content_bag(a, True), self.content_bag(b, False))
+
+    def content_bag(self, stmt: Stmt, new: bool) -> Bag:
+        cache = self._new_content if new else self._old_content
+        found = cache.get(stmt)
+        if found is None:
+            found = {}
+            for d in self.desc(stmt) if new else stmt.descendants():
+                for token, weight in (self.new_bag(d) if new else self.old_bag(d)).items():
+                    found[token] = found.get(token, 0.0) + weight
+            cache[stmt] = found
+        return found
+
+    # -- phases ------------------------------------------------------------------------------
+
+    def run(self) -> Alignment:
+        self.top_down()
+        for _round in range(4):
+            before = len(self.n2o)
+            self.refresh_renames()
+            self.recover_all()
+            self.bottom_up()
+            self.recover_all()
+            self.refresh_renames()
+            self.leftovers()
+            if len(self.n2o) == before:
+                break
+        return self.result
+
+    def top_down(self) -> None:
+        by_new: dict[int, list[Stmt]] = defaultdict(list)
+        by_old: dict[int, list[Stmt]] = defaultdict(list)
+        for s in self.new_stmts:
+            by_new[self.hash_of(s)].append(s)
+        for s in self.old.statements:
+            by_old[self.hash_of(s)].append(s)
+        pairs = [(ns[0], by_old[h][0]) for h, ns in by_new.items()
+                 if len(ns) == 1 and len(by_old.get(h, ())) == 1]
+        pairs.sort(key=lambda p: -p[0].size)
+        for a, b in pairs:
+            if a not in self.n2o and b not in self.o2n:
+                self.match_subtree(a, b)
+
+    def match_subtree(self, a: Stmt, b: Stmt) -> None:
+        self.match(a, b)
+        for ba, bb in zip(a.blocks, b.blocks):
+            for ca, cb in zip(self.kids(ba), self.kids(bb)):
+                if ca not in self.n2o and cb not in self.o2n:
+                    self.match_subtree(ca, cb)
+
+    # recovery --------------------------------------------------------------------------------
+
+    def block_pairs(self) -> list[tuple[Block, Block]]:
+        pairs: list[tuple[Block, Block]] = [(self.new.root, self.old.root)]
+        paired_new: set[int] = {id(self.new.root)}
+        for a in self.new_stmts:
+            b = self.n2o.get(a)
+            if b is None or not a.compound or not b.compound:
+                continue
+            for ba, bb in pair_blocks(a, b):
+                pairs.append((ba, bb))
+                paired_new.add(id(ba))
+        # a new block whose statements mostly live in one old block corresponds to it
+        for a in self.new_stmts:
+            for ba in a.blocks:
+                if id(ba) in paired_new:
+                    continue
+                votes: Counter[int] = Counter()
+                blocks: dict[int, Block] = {}
+                for kid in self.kids(ba):
+                    img = self.n2o.get(kid)
+                    if img is not None:
+                        votes[id(img.parent)] += 1
+                        blocks[id(img.parent)] = img.parent
+                if votes:
+                    key, count = votes.most_common(1)[0]
+                    pairs.append((ba, blocks[key]))
+        return pairs
+
+    def recover_all(self) -> None:
+        queue = self.block_pairs()
+        seen: set[tuple[int, int]] = set()
+        while queue:
+            ba, bb = queue.pop(0)
+            key = (id(ba), id(bb))
+            if key in seen:
+                continue
+            seen.add(key)
+            for a, b in self.recover(ba, bb):
+                if a.compound and b.compound:
+                    queue.extend(pair_blocks(a, b))
+
+    def recover(self, ba: Block, bb: Block) -> list[tuple[Stmt, Stmt]]:
+        """Align the unmatched statements of two corresponding blocks, in order."""
+        xs, ys = self.kids(ba), self.kids(bb)
+        if not xs or not ys:
+            return []
+        y_index = {id(y): j for j, y in enumerate(ys)}
+        anchors = [(i, y_index[id(self.n2o[x])]) for i, x in enumerate(xs)
+                   if x in self.n2o and id(self.n2o[x]) in y_index]
+        chain = _longest_increasing(anchors)
+        found: list[tuple[Stmt, Stmt]] = []
+        bounds = [(-1, -1)] + chain + [(len(xs), len(ys))]
+        for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+            gx = [x for x in xs[i0 + 1 : i1] if x not in self.n2o]
+            gy = [y for y in ys[j0 + 1 : j1] if y not in self.o2n]
+            if gx and gy:
+                found.extend(self.align_gap(gx, gy))
+        for a, b in found:
+            self.match(a, b)
+        return found
+
+    def align_gap(self, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
+        n, m = len(xs), len(ys)
+        if n * m > 40000:
+            return []
+        score = [[0.0] * (m + 1) for _ in range(n + 1)]
+        for i in range(n - 1, -1, -1):
+            row, below = score[i], score[i + 1]
+            x = xs[i]
+            for j in range(m - 1, -1, -1):
+                best = below[j] if below[j] > row[j + 1] else row[j + 1]
+                s = self.sim(x, ys[j])
+                threshold = COMPOUND_THRESHOLD if x.compound else SIMPLE_THRESHOLD
+                if s >= threshold and below[j + 1] + s > best:
+                    best = below[j + 1] + s
+                row[j] = best
+        out: list[tuple[Stmt, Stmt]] = []
+        i = j = 0
+        while i < n and j < m:
+            s = self.sim(xs[i], ys[j])
+            threshold = COMPOUND_THRESHOLD if xs[i].compound else SIMPLE_THRESHOLD
+            if s >= threshold and abs(score[i][j] - (score[i + 1][j + 1] + s)) < 1e-9:
+                out.append((xs[i], ys[j]))
+                i += 1
+                j += 1
+            elif score[i][j] == score[i + 1][j]:
+                i += 1
+            else:
+                j += 1
+        return out
+
+    # containers ------------------------------------------------------------------------------
+
+    def bottom_up(self) -> None:
+        for a in reversed(self.new_stmts):  # reverse preorder: children before parents
+            if not a.compound or a in self.n2o:
+                continue
+            candidates: dict[int, Stmt] = {}
+            for d in self.desc(a):
+                img = self.n2o.get(d)
+                if img is None:
+                    continue
+                for anc in img.ancestors():
+                    if anc not in self.o2n and compatible(a, anc):
+                        candidates[id(anc)] = anc
+            best: Stmt | None = None
+            best_score = COMPOUND_THRESHOLD
+            for b in candidates.values():
+                s = 0.6 * self.desc_dice(a, b) + 0.4 * dice(self.new_bag(a), self.old_bag(b))
+                if s > best_score:
+                    best, best_score = b, s
+            if best is not None:
+                self.match(a, best)
+        self.match_loops_by_header()
+
+    def match_loops_by_header(self) -> None:
+        """Loops over the same variable, alone of their kind on each side, are the same loop."""
+        def key(stmt: Stmt, tokens: tuple[str, ...]) -> str | None:
+            if stmt.kind == "for" and "in" in tokens:
+                return " ".join(tokens[1 : tokens.index("in")])
+            return None
+
+        new_loops: dict[str, list[Stmt]] = defaultdict(list)
+        old_loops: dict[str, list[Stmt]] = defaultdict(list)
+        for a in self.new_stmts:
+            if a.kind == "for":
+                k = key(a, tuple(self.renames.rename_token(t) if is_path(t) else t for t in self.tokens[a]))
+                if k:
+                    new_loops[k].append(a)
+        for b in self.old.statements:
+            if b.kind == "for":
+                k = key(b, self.tokens[b])
+                if k:
+                    old_loops[k].append(b)
+        for k, ns in new_loops.items():
+            os_ = old_loops.get(k, [])
+            if len(ns) == 1 and len(os_) == 1:
+                a, b = ns[0], os_[0]
+                if a in self.n2o or b in self.o2n:
+                    continue
+                if dice(self.new_bag(a), self.old_bag(b)) >= LOOP_HEADER_THRESHOLD:
+                    self.match(a, b)
+
+    # leftovers -------------------------------------------------------------------------------
+
+    def leftovers(self) -> None:
+        olds = [b for b in self.old.statements if not b.compound and b not in self.o2n]
+        news = [a for a in self.new_stmts if not a.compound and a not in self.n2o]
+        if not olds or not news:
+            return
+        index: dict[str, list[Stmt]] = defaultdict(list)
+        for b in olds:
+            for t in set(_names(self.tokens[b])):
+                index[t].append(b)
+        best_for_old: dict[Stmt, tuple[float, Stmt]] = {}
+        proposals: list[tuple[Stmt, Stmt, float]] = []
+        for a in news:
+            names = set(_names(tuple(self.renames.rename_token(t) if is_path(t) else t for t in self.tokens[a])))
+            pool: dict[int, Stmt] = {}
+            for t in sorted(names, key=lambda t: len(index.get(t, ()))):
+                for b in index.get(t, ())[:64]:
+                    pool[id(b)] = b
+                if len(pool) > 64:
+                    break
+            scored = sorted(((self.sim(a, b), b) for b in pool.values()), key=lambda p: -p[0])
+            if not scored or scored[0][0] < LEFTOVER_THRESHOLD:
+                continue
+            if len(scored) > 1 and scored[0][0] - scored[1][0] < LEFTOVER_MARGIN:
+                continue
+            s, b = scored[0]
+            proposals.append((a, b, s))
+            if b not in best_for_old or best_for_old[b][0] < s:
+                best_for_old[b] = (s, a)
+        for a, b, s in proposals:
+            if best_for_old[b][1] is a and a not in self.n2o and b not in self.o2n:
+                self.match(a, b)
+
+
+def _names(tokens: tuple[str, ...]) -> Iterator[str]:
+    for t in tokens:
+        if is_path(t):
+            yield from t.split(".")
+
+
+def pair_blocks(a: Stmt, b: Stmt) -> list[tuple[Block, Block]]:
+    """Corresponding blocks of two matched compound statements (by role, then by order)."""
+    pairs: list[tuple[Block, Block]] = []
+    used: set[int] = set()
+    for ba in a.blocks:
+        role = ba.role
+        for bb in b.blocks:
+            if id(bb) in used:
+                continue
+            same_role = bb.role == role or {bb.role, role} <= {"body", "if"}
+            if same_role and (role not in ("except", "case") or _label_close(ba, bb)):
+                pairs.append((ba, bb))
+                used.add(id(bb))
+                break
+    return pairs
+
+
+def _label_close(a: Block, b: Block) -> bool:
+    return a.label == b.label or dice(bag(a.label), bag(b.label)) >= 0.5
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of pairs increasing in both coordinates (pairs sorted by the first)."""
+    if not pairs:
+        return []
+    import bisect
+
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev: list[int] = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos > 0 else -1
+    out: list[tuple[int, int]] = []
+    k = tail_idx[-1]
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return list(reversed(out))
+
+
+__all__ = ["Alignment", "align", "compatible", "pair_blocks"]

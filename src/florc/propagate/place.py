@@ -1,0 +1,399 @@
+"""Placement: where, in the old version, a new statement goes.
+
+The rules (docs/design/alignment.md has the reasoning):
+
+1. **Same point of execution relative to what it observes.** The statement goes right after the
+   image of its nearest previous sibling that has one (the image may have changed text; the
+   aligner found it). A compound sibling without an image is represented by the last image of
+   anything inside it; a call of a function of the same file by the last image inside that
+   function (a loop body extracted into ``train_epoch()`` still ends where the inline loop
+   ended); an assignment without an image by the old statement that binds the same names
+   (``val_acc = correct / total`` plays the role of ``val_loss, val_acc = evaluate(...)``).
+   With no previous sibling imaged, it goes right before the image of its nearest next sibling;
+   with neither, first in the image of its block if it is first in its block.
+2. **Same block.** Images are only trusted inside the *expected block*: the old block where most
+   of the statement's neighbours went (or the image of its block's owner). An image nested deeper
+   is lifted to the expected block's statement that contains it.
+3. **Same execution condition.** An image inside an ``if``/``else``/``except``/``finally``
+   clause that is not the image of a clause the new statement is under is lifted out of it:
+   after the whole ``if``/``else``. An image under a constant-false condition is dead code:
+   declined.
+4. **Observe the finished value.** When the new previous sibling builds an object *and* moves
+   it to a device (``m = Net().to(device)``) and the old version does the move in separate
+   statements (``m = Net()`` then ``if cuda: m.cuda()``), the place moves past those
+   statements. When a name the statement reads is (re)bound after the chosen place but before
+   the next imaged neighbour, by a statement that precedes the new statement in the newest
+   version, the place moves past it (the bf16 autocast block that stopped computing the loss).
+5. **No place.** When nothing around the statement has an image, it is declined with the
+   reason: a wrong guess is worse than a decline.
+
+Failure modes: a wrong image (the aligner matched a lookalike) places the statement next to the
+lookalike; a block whose neighbours are all new in the newest version has no expected block and
+is declined even when a human would see the place.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from dataclasses import dataclass
+
+from florc.propagate.align import Alignment, pair_blocks
+from florc.syntax.scope import Point, subtree_writes, written_paths
+from florc.syntax.tree import Block, Stmt
+
+# Methods that move or cast a module/tensor: `m = Net().to(device)` builds *and* places.
+PLACEMENT_METHODS = frozenset({"to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type",
+                               "to_empty"})
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the statement goes, and the evidence for it."""
+
+    point: Point
+    relation: str  # after | before | first
+    anchor: Stmt | None  # the old statement it goes after/before
+    new_anchor: Stmt | None  # the new statement whose image decided
+    how: str  # one line for --explain
+
+
+@dataclass(frozen=True)
+class NoPlace:
+    reason: str
+
+
+def place(al: Alignment, site: Stmt) -> Placement | NoPlace:
+    """The place of ``site`` (a statement of the new tree) in the old tree."""
+    return _Placer(al, site).run()
+
+
+class _Placer:
+    def __init__(self, al: Alignment, site: Stmt) -> None:
+        self.al = al
+        self.site = site
+        # new compound statements that enclose the site, for the condition rule
+        self.new_ancestors = list(site.ancestors())
+        self.images_of_ancestors = {id(self.al.image(a)) for a in self.new_ancestors if self.al.image(a)}
+
+    # -- driver ------------------------------------------------------------------------------
+
+    def run(self) -> Placement | NoPlace:
+        block = self.site.parent
+        index = self.site.index
+        kids = self.al.kids(block)
+        before = [k for k in kids if k.index < index]
+        after = [k for k in kids if k.index > index]
+        expected = self.expected_block(block)
+
+        for sibling in reversed(before):
+            anchor = self.image_after(sibling, expected)
+            if anchor is not None:
+                return self.after(anchor, sibling, expected)
+        for sibling in after:
+            anchor = self.image_before(sibling, expected)
+            if anchor is not None:
+                return self.before(anchor, sibling, expected)
+        if expected is not None and not before:
+            return self.first_in(expected)
+        if expected is None:
+            return NoPlace("no statement around it and no enclosing block has a counterpart")
+        return NoPlace("none of its neighbouring statements has a counterpart")
+
+    # -- the expected block ------------------------------------------------------------------
+
+    def expected_block(self, block: Block) -> Block | None:
+        votes: Counter[int] = Counter()
+        blocks: dict[int, Block] = {}
+        for kid in self.al.kids(block):
+            img = self.al.image(kid)
+            if img is not None:
+                votes[id(img.parent)] += 1
+                blocks[id(img.parent)] = img.parent
+        owner = block.owner
+        owner_img = self.al.image(owner) if owner is not None else None
+        if owner is None:
+            owner_block: Block | None = self.al.old.root
+        elif owner_img is not None and owner_img.compound:
+            owner_block = next((bb for ba, bb in pair_blocks(owner, owner_img) if ba is block), None)
+        else:
+            owner_block = None
+        if owner_block is not None:
+            # the owner's match is strong evidence; count it like two neighbours
+            votes[id(owner_block)] += 2
+            blocks[id(owner_block)] = owner_block
+        if not votes:
+            return None
+        key, _ = votes.most_common(1)[0]
+        return blocks[key]
+
+    # -- images of neighbours ----------------------------------------------------------------
+
+    def within(self, stmt: Stmt, expected: Block | None) -> Stmt | None:
+        """``stmt`` lifted to a direct child of ``expected`` (None when outside it)."""
+        if expected is None:
+            return stmt
+        current = stmt
+        while current.parent is not expected:
+            owner = current.parent.owner
+            if owner is None:
+                return None
+            current = owner
+        return current
+
+    def image_after(self, sibling: Stmt, expected: Block | None) -> Stmt | None:
+        img = self.al.image(sibling)
+        if img is not None:
+            return self.within(img, expected)
+        inner = self.inner_images(sibling)
+        if inner:
+            return self.hull(inner, expected, last=True)
+        return self.role_image(sibling, expected)
+
+    def image_before(self, sibling: Stmt, expected: Block | None) -> Stmt | None:
+        img = self.al.image(sibling)
+        if img is not None:
+            return self.within(img, expected)
+        inner = self.inner_images(sibling)
+        if inner:
+            return self.hull(inner, expected, last=False)
+        return None
+
+    def inner_images(self, sibling: Stmt) -> list[Stmt]:
+        """Images of what a new statement contains or calls (a compound's body, a local function)."""
+        out = [img for d in sibling.descendants() if (img := self.al.image(d)) is not None]
+        if out or sibling.compound:
+            return out
+        callee = self.local_callee(sibling)
+        if callee is not None:
+            out = [img for d in callee.descendants() if (img := self.al.image(d)) is not None]
+        return out
+
+    def local_callee(self, stmt: Stmt) -> Stmt | None:
+        """The function of the new file that a simple statement calls, if exactly one."""
+        names: set[str] = set()
+        for node in ast.walk(stmt.node):
+            if isinstance(node, ast.Call):
+                func = node.func
+                if isinstance(func, ast.Name):
+                    names.add(func.id)
+                elif isinstance(func, ast.Attribute):
+                    names.add(func.attr)
+        found = [s for s in self.al.new.statements
+                 if s.kind == "def" and isinstance(s.node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                 and s.node.name in names and s is not self.site and self.site not in s.descendants()]
+        return found[0] if len(found) == 1 else None
+
+    def hull(self, images: list[Stmt], expected: Block | None, last: bool) -> Stmt | None:
+        if expected is None:
+            expected = _common_block(images)
+            if expected is None:
+                return None
+        lifted = [w for img in images if (w := self.within(img, expected)) is not None]
+        if not lifted:
+            return None
+        return max(lifted, key=lambda s: s.index) if last else min(lifted, key=lambda s: s.index)
+
+    def role_image(self, sibling: Stmt, expected: Block | None) -> Stmt | None:
+        """An old statement that binds what an unmatched new assignment binds."""
+        if sibling.compound:
+            return None
+        wanted = {self.rename_path(p) for p in written_paths(sibling.node)}
+        if not wanted:
+            return None
+        region = expected.stmts if expected is not None else None
+        if region is None:
+            return None
+        hits = [s for s in region if self.al.preimage(s) is None and wanted & _writes(s)]
+        if len(hits) == 1:
+            return hits[0]
+        return None
+
+    def rename_path(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(self.al.renames.rename_token(".".join(path)).split("."))
+
+    # -- from an anchor to a place -----------------------------------------------------------
+
+    def lift(self, stmt: Stmt) -> Stmt | NoPlace:
+        """Out of every condition the new statement is not under (rule 3)."""
+        current = stmt
+        while True:
+            block = current.parent
+            owner = block.owner
+            if owner is None or not block.conditional:
+                return current
+            if id(owner) in self.images_of_ancestors:
+                # the new statement is under the same condition: stay inside
+                if _constant_false(owner, block):
+                    return NoPlace("its equivalent place never runs (dead code under a false condition)")
+                return current
+            if _constant_false(owner, block):
+                return NoPlace("its equivalent place never runs (dead code under a false condition)")
+            current = owner
+
+    def after(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None) -> Placement | NoPlace:
+        lifted = self.lift(anchor)
+        if isinstance(lifted, NoPlace):
+            return lifted
+        how = f"after the counterpart of line {new_anchor.first_line}"
+        if lifted is not anchor:
+            how += f", lifted out of the condition at line {lifted.first_line}"
+        index = lifted.index + 1
+        index = self.past_device_moves(new_anchor, lifted, index)
+        index = self.past_reaching_definitions(lifted.parent, index)
+        return Placement(Point(lifted.parent, index), "after", lifted, new_anchor, how)
+
+    def before(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None) -> Placement | NoPlace:
+        lifted = self.lift(anchor)
+        if isinstance(lifted, NoPlace):
+            return lifted
+        how = f"before the counterpart of line {new_anchor.first_line}"
+        return Placement(Point(lifted.parent, lifted.index), "before", lifted, new_anchor, how)
+
+    def first_in(self, block: Block) -> Placement | NoPlace:
+        if block.stmts:
+            lifted = self.lift(block.stmts[0])
+            if isinstance(lifted, NoPlace):
+                return lifted
+            if lifted is not block.stmts[0]:
+                return Placement(Point(lifted.parent, lifted.index), "before", lifted, None,
+                                 "before the condition its block's counterpart is under")
+        return Placement(Point(block, 0), "first", None, None, "first in the counterpart of its block")
+
+    # -- rule 4 ------------------------------------------------------------------------------
+
+    def past_device_moves(self, new_anchor: Stmt, old_anchor: Stmt, index: int) -> int:
+        targets = _device_built(new_anchor)
+        if not targets:
+            return index
+        names = {t[0] for t in written_paths(old_anchor.node) if len(t) == 1} | \
+            {".".join(t) for t in written_paths(old_anchor.node)}
+        if not names:
+            return index
+        stmts = old_anchor.parent.stmts
+        while index < len(stmts) and self.al.preimage(stmts[index]) is None and \
+                _only_device_moves(stmts[index], names):
+            index += 1
+        return index
+
+    def past_reaching_definitions(self, block: Block, index: int) -> int:
+        reads = {self.rename_path(p)[0] for p in _site_reads(self.site)}
+        if not reads:
+            return index
+        stmts = block.stmts
+        j = index
+        limit = len(stmts)
+        for k in range(index, len(stmts)):
+            pre = self.al.preimage(stmts[k])
+            if pre is not None and _after_in_new(pre, self.site):
+                limit = k
+                break
+        new_index = index
+        for k in range(j, limit):
+            s = stmts[k]
+            if {p[0] for p in _writes_paths(s)} & reads:
+                pre = self.al.preimage(s)
+                if pre is None or not _after_in_new(pre, self.site):
+                    new_index = k + 1
+        return new_index
+
+
+def _after_in_new(stmt: Stmt, site: Stmt) -> bool:
+    return stmt.first_line > site.last_line
+
+
+def _common_block(stmts: list[Stmt]) -> Block | None:
+    """The innermost block that contains all of ``stmts``."""
+    chains: list[list[Block]] = []
+    for s in stmts:
+        chain = [s.parent]
+        for anc in s.ancestors():
+            chain.append(anc.parent)
+        chains.append(list(reversed(chain)))
+    common: Block | None = None
+    for level in zip(*chains):
+        first = level[0]
+        if all(b is first for b in level):
+            common = first
+        else:
+            break
+    return common
+
+
+def _writes(stmt: Stmt) -> set[tuple[str, ...]]:
+    return _writes_paths(stmt)
+
+
+def _writes_paths(stmt: Stmt) -> set[tuple[str, ...]]:
+    if stmt.kind in ("def", "class"):
+        return set(written_paths(stmt.node))
+    return subtree_writes(stmt)
+
+
+def _site_reads(site: Stmt) -> list[tuple[str, ...]]:
+    from florc.syntax.scope import read_paths
+
+    out: list[tuple[str, ...]] = []
+    for node in ast.walk(site.node):
+        if isinstance(node, ast.Call):
+            for arg in node.args[1:]:
+                out.extend(read_paths(arg))
+            break
+    return out
+
+
+def _device_built(stmt: Stmt) -> set[str]:
+    """Targets of ``x = <call>.<to|cuda|...>(...)``: built and placed in one statement."""
+    node = stmt.node
+    if not isinstance(node, ast.Assign):
+        return set()
+    value = node.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr in PLACEMENT_METHODS:
+        return {".".join(p) for t in node.targets for p in _paths(t)}
+    return set()
+
+
+def _paths(target: ast.AST) -> list[tuple[str, ...]]:
+    from florc.syntax.scope import target_paths
+
+    return list(target_paths(target))
+
+
+def _only_device_moves(stmt: Stmt, names: set[str]) -> bool:
+    """``x = x.cuda()``, ``x.to(d)``, or an ``if`` made of those, for ``x`` in ``names``."""
+    if stmt.kind == "if":
+        inner = [s for b in stmt.blocks for s in b.stmts]
+        return bool(inner) and all(_only_device_moves(s, names) for s in inner)
+    if stmt.compound:
+        return False
+    node = stmt.node
+    call: ast.expr | None = None
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target = ".".join(p for t in _paths(node.targets[0]) for p in t)
+        if target not in names:
+            return False
+        call = node.value
+    elif isinstance(node, ast.Expr):
+        call = node.value
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+        return False
+    if call.func.attr not in PLACEMENT_METHODS:
+        return False
+    receiver = call.func.value
+    try:
+        text = ast.unparse(receiver)
+    except Exception:  # noqa: BLE001 - unparse of a weird node: not a device move
+        return False
+    return text in names
+
+
+def _constant_false(owner: Stmt, block: Block) -> bool:
+    node = owner.node
+    if not isinstance(node, (ast.If, ast.While)) or block.role not in ("if", "body"):
+        return False
+    test = node.test
+    return isinstance(test, ast.Constant) and not test.value
+
+
+__all__ = ["NoPlace", "PLACEMENT_METHODS", "Placement", "place"]

@@ -1,0 +1,163 @@
+"""Renames, inferred from the alignment: which old access path plays the role of a new one.
+
+Every pair of aligned statements whose texts differ is evidence. The two token sequences are
+diffed (``difflib``); where a one-to-one replaced token is an access path on both sides, the two
+paths correspond once their common trailing attributes are dropped:
+
+    new  self.opt.zero_grad()    old  optimizer.zero_grad()      ->  self.opt   => optimizer
+    new  sample(ema.shadow, ...) old  sample(ema, ...)           ->  ema.shadow => ema
+    new  for step, (images, labels) in ...   old  for batch_idx, (x, y) in ...
+                                             ->  step => batch_idx, images => x, labels => y
+
+Paths that appear unchanged in aligned statements are evidence for identity. Evidence is kept
+per pair of scopes (the new statement's function, the old statement's function), because a
+rename often holds in one place only: ``self`` in ``Trainer.fit`` is ``trainer`` in an older
+``main()``, but still ``self`` in the older ``Trainer``'s methods.
+
+Resolution (``candidates``) lists, for a path the new statement reads, the old expressions it may
+stand for, most specific evidence first: evidence from the same pair of scopes, then from the
+old scope, then from the new scope, then from anywhere; within a tier, longer prefixes before
+shorter ones and more votes before fewer. The caller keeps the first candidate whose root name is
+bound at the insertion point. Failure mode: a path that no aligned statement mentions cannot be
+renamed, so a statement reading only such a path is declined when the old name is unbound.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from florc.syntax.tokens import is_path
+from florc.syntax.tree import Stmt
+
+ScopeKey = int  # order of the enclosing def statement, -1 for the module
+
+
+def scope_key(stmt: Stmt) -> ScopeKey:
+    for owner in stmt.ancestors():
+        if owner.kind == "def":
+            return owner.order
+    return -1
+
+
+def path_pairs(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """(new path, old path) correspondences in two versions of one statement.
+
+    >>> list(path_pairs(("self.opt.zero_grad", "(", ")"), ("optimizer.zero_grad", "(", ")")))
+    [('self.opt', 'optimizer')]
+    """
+    if new_tokens == old_tokens:
+        for token in new_tokens:
+            if is_path(token):
+                yield token, token
+        return
+    matcher = SequenceMatcher(None, new_tokens, old_tokens, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for token in new_tokens[i1:i2]:
+                if is_path(token):
+                    yield token, token
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            for a, b in zip(new_tokens[i1:i2], old_tokens[j1:j2]):
+                if is_path(a) and is_path(b):
+                    yield strip_common_suffix(a, b)
+
+
+def strip_common_suffix(a: str, b: str) -> tuple[str, str]:
+    """Drop the attributes two paths end with in common, keeping one component on each side."""
+    pa, pb = a.split("."), b.split(".")
+    while len(pa) > 1 and len(pb) > 1 and pa[-1] == pb[-1]:
+        pa.pop()
+        pb.pop()
+    return ".".join(pa), ".".join(pb)
+
+
+def prefixes(path: str) -> list[str]:
+    """``a.b.c`` -> [``a.b.c``, ``a.b``, ``a``]."""
+    parts = path.split(".")
+    return [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+@dataclass
+class RenameTable:
+    """Votes for ``new path -> old path``, per pair of scopes."""
+
+    votes: dict[tuple[ScopeKey, ScopeKey], dict[str, dict[str, float]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
+    )
+    # global view used while aligning: new path -> old path -> votes
+    flat: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    _cache: dict[str, str] = field(default_factory=dict)
+
+    def add_pair(self, new: Stmt, old: Stmt, new_tokens: tuple[str, ...], old_tokens: tuple[str, ...],
+                 weight: float = 1.0) -> None:
+        key = (scope_key(new), scope_key(old))
+        table = self.votes[key]
+        for a, b in path_pairs(new_tokens, old_tokens):
+            if a == b:
+                # identity of a path is identity of each of its prefixes
+                for p in prefixes(a):
+                    table[p][p] += weight
+                    self.flat[p][p] += weight
+            else:
+                table[a][b] += weight
+                self.flat[a][b] += weight
+        self._cache.clear()
+
+    def rename_token(self, token: str) -> str:
+        """Rewrite a new path token with the clearest global rename of one of its prefixes."""
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        result = token
+        for p in prefixes(token):
+            options = self.flat.get(p)
+            if not options:
+                continue
+            best, votes = max(options.items(), key=lambda kv: kv[1])
+            if best != p and votes > options.get(p, 0.0):
+                result = best + token[len(p) :]
+            break
+        self._cache[token] = result
+        return result
+
+    def candidates(self, path: str, new_scope: ScopeKey, old_scope: ScopeKey) -> list[tuple[str, str]]:
+        """Old expressions ``path`` may stand for, best first, each with a note on its evidence."""
+        tiers: list[list[dict[str, dict[str, float]]]] = [[], [], [], []]
+        for (ns, os_), table in self.votes.items():
+            if ns == new_scope and os_ == old_scope:
+                tiers[0].append(table)
+            elif os_ == old_scope:
+                tiers[1].append(table)
+            elif ns == new_scope:
+                tiers[2].append(table)
+            else:
+                tiers[3].append(table)
+        out: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        names = ("same scopes", "same old scope", "same new scope", "elsewhere")
+        for tier, tables in enumerate(tiers):
+            if tier == 2 and path not in seen:
+                # an unchanged name that is bound where the statement goes beats evidence from
+                # scopes that have nothing to do with the insertion point
+                seen.add(path)
+                out.append((path, "unchanged"))
+            for p in prefixes(path):
+                merged: dict[str, float] = defaultdict(float)
+                for table in tables:
+                    for target, votes in table.get(p, {}).items():
+                        merged[target] += votes
+                for target, _votes in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])):
+                    candidate = target + path[len(p) :]
+                    if candidate not in seen:
+                        seen.add(candidate)
+                        note = "unchanged" if candidate == path else f"{p} -> {target} ({names[tier]})"
+                        out.append((candidate, note))
+        if path not in seen:
+            out.append((path, "unchanged"))
+        return out
+
+
+__all__ = ["RenameTable", "path_pairs", "prefixes", "scope_key", "strip_common_suffix"]

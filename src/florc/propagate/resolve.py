@@ -1,0 +1,119 @@
+"""Reads: renaming what a statement reads to the old version's names, or declining.
+
+For every access path the statement reads (``self.opt.param_groups``, ``model``, ``step``), the
+rename table offers candidate old expressions, best evidence first (see
+``florc.propagate.renames``). The first candidate whose root name is bound at the insertion point
+wins; for ``self.<attr>`` paths the old class must also set that attribute when the new class
+does. When no candidate is bound, the statement would raise ``NameError`` (or log a different
+value under the same key): it is declined, naming the missing names.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from florc.propagate.align import Alignment
+from florc.propagate.renames import scope_key
+from florc.syntax.scope import Path, Point, Scopes, read_paths, written_paths
+from florc.syntax.tree import Block, Stmt
+
+
+@dataclass(frozen=True)
+class Resolved:
+    renames: tuple[tuple[str, str], ...]  # (new path, old expression), only the changed ones
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Unbound:
+    missing: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        names = ", ".join(f"`{m}`" for m in self.missing)
+        return f"reads {names}, which is not bound there in this version"
+
+
+def site_reads(site: Stmt, flor_names: frozenset[str]) -> list[Path]:
+    """Paths a site reads, the flor module itself and the log key excluded."""
+    out: list[Path] = []
+    for path in read_paths(site.node):
+        if path[0] in flor_names:
+            continue
+        out.append(path)
+    return out
+
+
+def resolve_reads(
+    al: Alignment,
+    site: Stmt,
+    point: Point,
+    scopes: Scopes,
+    flor_names: frozenset[str],
+) -> Resolved | Unbound:
+    new_scope = scope_key(site)
+    owner = next((a for a in point.block.ancestors() if a.kind == "def"), None)
+    if point.block.owner is not None and point.block.owner.kind == "def":
+        owner = point.block.owner
+    old_scope = owner.order if owner is not None else -1
+    renames: list[tuple[str, str]] = []
+    notes: list[str] = []
+    missing: list[str] = []
+    for path in site_reads(site, flor_names):
+        dotted = ".".join(path)
+        chosen: str | None = None
+        for candidate, note in al.renames.candidates(dotted, new_scope, old_scope):
+            if _valid(candidate, dotted, point, scopes, al, site):
+                chosen = candidate
+                if candidate != dotted:
+                    notes.append(note)
+                break
+        if chosen is None:
+            missing.append(dotted)
+        elif chosen != dotted:
+            renames.append((dotted, chosen))
+    if missing:
+        return Unbound(tuple(missing))
+    return Resolved(tuple(renames), tuple(notes))
+
+
+def _valid(candidate: str, original: str, point: Point, scopes: Scopes, al: Alignment, site: Stmt) -> bool:
+    parts = candidate.split(".")
+    if not scopes.bound_at(parts[0], point):
+        return False
+    if len(parts) >= 2 and parts[0] == "self":
+        # `self.scheduler` in an old Trainer without a scheduler: `self` is bound, the attribute
+        # is not. Only attributes the newest version's own class sets are checked (inherited
+        # ones like `self.training` are not visible statically).
+        new_attrs = _class_attributes(_enclosing_class(site.parent))
+        old_attrs = _class_attributes(_enclosing_class(point.block))
+        if parts[1] in new_attrs or original.split(".")[:1] != ["self"]:
+            return parts[1] in old_attrs
+    return True
+
+
+def _enclosing_class(block: Block) -> Stmt | None:
+    for owner in block.ancestors():
+        if owner.kind == "class":
+            return owner
+    return None
+
+
+def _class_attributes(cls: Stmt | None) -> set[str]:
+    if cls is None:
+        return set()
+    attrs: set[str] = set()
+    for stmt in cls.descendants():
+        node = stmt.node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.parent.owner is cls:
+            attrs.add(node.name)
+        for path in written_paths(node):
+            if len(path) == 2 and path[0] == "self":
+                attrs.add(path[1])
+            elif len(path) == 1 and stmt.parent.owner is cls:
+                attrs.add(path[0])
+    return attrs
+
+
+__all__ = ["Resolved", "Unbound", "resolve_reads", "site_reads"]

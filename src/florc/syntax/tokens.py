@@ -1,0 +1,85 @@
+"""Normalised token sequences of statements, the alphabet the aligner compares.
+
+Two versions of a statement should compare equal when only formatting differs (spacing, line
+breaks, comments, quote style) and nearly equal when an identifier was renamed. So a statement
+becomes a tuple of tokens in which
+
+- whitespace, comments, line continuations and the trailing ``:`` of a header are dropped;
+- a dotted access path (``self.opt.step``) is one token, so a rename is one replaced token;
+- a string literal becomes ``'`` + its body, whatever its quotes (``'a'`` and ``"a"`` agree);
+  an f-string keeps its ``f`` marker because its body is code.
+
+The tokenizer is a regular expression over the statement's source segment: it never fails, and
+on the odd construct it does not know it degrades to one token per character, which only lowers
+a similarity score.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+_TOKEN = re.compile(
+    r"""
+    (?P<skip>[ \t\f]+|\\\r?\n|\\\r|\r?\n|\r|\#[^\r\n]*)
+  | (?P<str>(?P<prefix>[rRbBuUfF]{0,2})(?P<body>'''(?:\\.|[^\\])*?'''|\"\"\"(?:\\.|[^\\])*?\"\"\"
+        |'(?:\\.|[^'\\\r\n])*'|"(?:\\.|[^"\\\r\n])*"))
+  | (?P<name>[^\W\d]\w*(?:[ \t]*\.[ \t]*[^\W\d]\w*)*)
+  | (?P<num>0[xXoObB][\da-fA-F_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][-+]?\d[\d_]*)?[jJ]?)
+  | (?P<op>\*\*=?|//=?|>>=?|<<=?|->|:=|\.\.\.|[-+*/%@&|^=<>!]=|[-+*/%@&|^~<>=.,:;()\[\]{}])
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+_SPACES = re.compile(r"[ \t]+")
+KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+
+
+def tokenize_segment(segment: str) -> tuple[str, ...]:
+    """Normalised tokens of a piece of source.
+
+    >>> tokenize_segment("x = self.opt.param_groups[0]['lr']  # note")
+    ('x', '=', 'self.opt.param_groups', '[', '0', ']', '[', "'lr", ']')
+    >>> tokenize_segment('print(f"{a}" ,\\n  b)')
+    ('print', '(', 'f{a}', ',', 'b', ')')
+    """
+    out: list[str] = []
+    for match in _TOKEN.finditer(segment):
+        kind = match.lastgroup
+        if kind == "skip":
+            continue
+        if kind == "str":
+            prefix = (match.group("prefix") or "").lower()
+            body = match.group("body")
+            quote = 3 if body[:3] in ("'''", '"""') else 1
+            marker = "f" if "f" in prefix else ("b" if "b" in prefix else "'")
+            out.append(marker + body[quote:-quote])
+        elif kind == "name":
+            text = match.group()
+            if " " in text or "\t" in text:
+                text = _SPACES.sub("", text)
+            if "." in text:
+                head = text.split(".", 1)[0]
+                if head in KEYWORDS:
+                    # `not x.y`, `in a.b`: the keyword is its own token.
+                    out.append(head)
+                    text = text[len(head) :].lstrip(" \t")
+                    if text.startswith("."):
+                        out.append(".")
+                        text = text[1:]
+            out.append(text)
+        else:
+            out.append(match.group())
+    return tuple(out)
+
+
+def is_path(token: str) -> bool:
+    """Whether a token is an access path (``model``, ``self.opt``), not a keyword or literal."""
+    if not token or not (token[0].isalpha() or token[0] == "_"):
+        return False
+    head = token.split(".", 1)[0]
+    return head not in KEYWORDS and head.isidentifier()
+
+
+__all__ = ["KEYWORDS", "is_path", "tokenize_segment"]
