@@ -9,9 +9,10 @@ import pytest
 from florc.errors import UserError
 from florc.replay.selectors import (
     Address,
+    Block,
+    Clause,
     Index,
     Keyword,
-    Loop,
     Scope,
     Selector,
     SelectorError,
@@ -108,19 +109,41 @@ def test_resolve_refuses_iterations_the_run_does_not_have(text, length):
 
 
 def test_address_values_and_navigation():
-    address = parse_address("src/train.py::Trainer/fit/for:epoch/for:step#2/stmt:4")
+    address = parse_address("src/train.py::Trainer/fit/for:epoch/for:step@1/try/except/stmt:4")
     assert address == Address(
         "src/train.py",
-        (Scope("Trainer"), Scope("fit"), Loop("for", "epoch"), Loop("for", "step", 2), Stmt(4)),
+        (
+            Scope("Trainer"),
+            Scope("fit"),
+            Block("for", "epoch"),
+            Block("for", "step", 1),
+            Block("try"),
+            Clause("except"),
+            Stmt(4),
+        ),
     )
-    assert address.loops == (Loop("for", "epoch"), Loop("for", "step", 2))
-    assert str(address.parent) == "src/train.py::Trainer/fit/for:epoch/for:step#2"
+    assert address.loops == (Block("for", "epoch"), Block("for", "step", 1))
+    assert str(address.parent) == "src/train.py::Trainer/fit/for:epoch/for:step@1/try/except"
     assert address.is_within(parse_address("src/train.py::Trainer/fit/for:epoch"))
     assert not address.is_within(parse_address("src/train.py::Trainer/fit/for:step"))
     assert not address.is_within(parse_address("other.py::Trainer/fit/for:epoch"))
     assert address.parent.child(Stmt(0)) == parse_address(
-        "src/train.py::Trainer/fit/for:epoch/for:step#2/stmt:0"
+        "src/train.py::Trainer/fit/for:epoch/for:step@1/try/except/stmt:0"
     )
+
+
+def test_addresses_written_by_the_syntax_package_parse_back():
+    from florc.syntax.address import address
+    from florc.syntax.parse import parse_python
+    from florc.syntax.tree import build_tree
+
+    source = (CORPUS / "addresses-source.py").read_text()
+    text, module = parse_python(source)
+    tree = build_tree(text, module)
+    written = [address(stmt, "pkg/train.py") for stmt in tree.statements]
+    assert len(written) > 20
+    for text in written:
+        assert str(parse_address(text)) == text
 
 
 def test_the_grammar_is_read_from_the_package_resource():

@@ -112,32 +112,54 @@ class Selector:
 # ---------------------------------------------------------------------------------- addresses
 
 
+def _nth(nth: int) -> str:
+    return f"@{nth}" if nth else ""
+
+
 @dataclass(frozen=True)
 class Scope:
-    """A function or class."""
+    """A function or class; ``nth`` counts earlier same-named siblings (``train@1``)."""
 
     name: str
+    nth: int = 0
 
     def __str__(self) -> str:
-        return self.name
+        return self.name + _nth(self.nth)
 
 
 @dataclass(frozen=True)
-class Loop:
-    """A loop: ``for:<label>`` or ``while``, ``#n`` for the n-th same-labelled sibling."""
+class Block:
+    """The body of a compound statement: ``for:<target>``, ``while``, ``if``, ``with``, ``try``,
+    ``match``; ``nth`` counts earlier siblings with the same segment (``for:x@1``)."""
 
-    kind: str  # "for" | "while"
-    label: str | None = None
-    occurrence: int = 1
+    kind: str
+    target: str | None = None  # the loop target as written, for `for` only
+    nth: int = 0
 
     def __str__(self) -> str:
-        text = self.kind if self.label is None else f"{self.kind}:{self.label}"
-        return text if self.occurrence == 1 else f"{text}#{self.occurrence}"
+        text = self.kind if self.target is None else f"{self.kind}:{self.target}"
+        return text + _nth(self.nth)
+
+    @property
+    def is_loop(self) -> bool:
+        return self.kind in ("for", "while")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Another clause of the compound statement named just before: ``else``, ``except``,
+    ``finally``, ``case`` (``except@1`` is the second ``except``)."""
+
+    role: str
+    nth: int = 0
+
+    def __str__(self) -> str:
+        return self.role + _nth(self.nth)
 
 
 @dataclass(frozen=True)
 class Stmt:
-    """The n-th statement (0-based) of the innermost loop, function or module."""
+    """The n-th statement (0-based) of the innermost block."""
 
     index: int
 
@@ -145,7 +167,7 @@ class Stmt:
         return f"stmt:{self.index}"
 
 
-Segment = Union[Scope, Loop, Stmt]
+Segment = Union[Scope, Block, Clause, Stmt]
 
 
 @dataclass(frozen=True)
@@ -160,12 +182,13 @@ class Address:
 
     @property
     def parent(self) -> Address:
-        """The address of the enclosing loop, function or module."""
+        """The address one segment up."""
         return Address(self.path, self.segments[:-1])
 
     @property
-    def loops(self) -> tuple[Loop, ...]:
-        return tuple(s for s in self.segments if isinstance(s, Loop))
+    def loops(self) -> tuple[Block, ...]:
+        """The loops this address lies in (or names), outermost first."""
+        return tuple(s for s in self.segments if isinstance(s, Block) and s.is_loop)
 
     def child(self, segment: Segment) -> Address:
         return Address(self.path, (*self.segments, segment))
@@ -203,7 +226,10 @@ _DESCRIBE = {
     "PATH": "a file path",
     "NAME": "a name",
     "STMT": "'stmt:'",
-    "LOOP_KIND": "'for' or 'while'",
+    "NTH": "'@n'",
+    "FOR_TARGET": "'for:<target>'",
+    "COMPOUND_KIND": "a compound statement",
+    "CLAUSE_KIND": "a clause",
     "$END": "the end",
 }
 
@@ -275,27 +301,34 @@ def parse_selectors(text: str) -> tuple[Selector, ...]:
     return tuple(selectors)
 
 
+def _nth_of(token: lark.Token | None, text: str) -> int:
+    if token is None:
+        return 0
+    nth = int(token[1:])
+    if nth < 1:
+        raise SelectorError(f"invalid address {text!r}: '@0' — the first of a kind has no '@'")
+    return nth
+
+
 def parse_address(text: str) -> Address:
-    """Parse a statement address such as ``src/train.py::Trainer/fit/for:epoch/stmt:3``."""
+    """Parse a statement address such as ``src/train.py::Trainer/fit/for:epoch/if/stmt:3``."""
     tree = _parse(text, "address", "address")
     path, *raw = tree.children
     segments: list[Segment] = []
     for node in raw:
         assert isinstance(node, lark.Tree)
+        head, tail = node.children
+        if node.data == "stmt":
+            segments.append(Stmt(int(tail)))  # type: ignore[arg-type]
+            continue
+        nth = _nth_of(tail, text)  # type: ignore[arg-type]
         if node.data == "scope":
-            segments.append(Scope(str(node.children[0])))
-        elif node.data == "stmt":
-            segments.append(Stmt(int(node.children[1])))  # type: ignore[arg-type]
+            segments.append(Scope(str(head), nth))
+        elif node.data == "clause":
+            segments.append(Clause(str(head), nth))
         else:
-            kind, label, occurrence = node.children
-            n = _int(occurrence)  # type: ignore[arg-type]
-            if n is not None and n < 2:
-                raise SelectorError(
-                    f"invalid address {text!r}: '#{n}' — the first of same-named loops has no '#'"
-                )
-            segments.append(
-                Loop(str(kind), None if label is None else str(label), 1 if n is None else n)
-            )
+            kind, _, target = str(head).partition(":")
+            segments.append(Block(kind, target or None, nth))
     return Address(str(path), tuple(segments))
 
 
@@ -303,8 +336,9 @@ __all__ = [
     "Address",
     "Index",
     "Item",
+    "Block",
+    "Clause",
     "Keyword",
-    "Loop",
     "Scope",
     "Segment",
     "Selector",
