@@ -93,7 +93,11 @@ def cast(name: str, text: str, default: Any) -> Any:
 
 
 def _from_florc_cli(argv: list[str]) -> bool:
-    # florc's own CLI handles --kwargs of `florc run` itself; never strip its argv.
+    # florc's own CLI handles --kwargs of `florc run` itself; never strip its argv. Under
+    # `python -m florc`, argv[0] is "-m" while the package imports: a script's own module is
+    # executed (and imports florc) only after argv[0] became its path.
+    if argv[:1] == ["-m"]:
+        return True
     prog = os.path.basename(argv[0]) if argv else ""
     return prog in ("florc", "__main__.py") and (prog == "florc" or os.path.basename(os.path.dirname(argv[0])) == "florc")
 

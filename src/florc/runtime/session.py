@@ -180,7 +180,7 @@ class Session:
 
     def _background(self) -> None:
         try:
-            self._write_run_row()
+            self._ensure_run_row()
             while not self._stop.wait(0.25 if self._snap_proc is not None else self.interval):
                 if self._collect_snapshot(None):
                     self._write_run_row()
@@ -264,6 +264,7 @@ class Session:
         with self._flush_lock:
             from florc.store.parts import write_part
 
+            self._ensure_run_row()  # a run's rows never exist on disk without its runs row
             written = 0
             n = len(self.logs)
             if n:
@@ -357,6 +358,11 @@ class Session:
         }
         cols.update(self._ctx_columns(ctxs))
         return cols
+
+    def _ensure_run_row(self) -> None:
+        with self._flush_lock:
+            if self._rev == 0:
+                self._write_run_row()
 
     def _write_run_row(self) -> None:
         from florc import __version__
