@@ -34,12 +34,13 @@ body moved elsewhere is not recognised as the same loop.
 
 from __future__ import annotations
 
+import ast
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from florc.propagate.renames import RenameTable
-from florc.propagate.similarity import Bag, bag, dice
+from florc.propagate.similarity import Bag, Shape, bag, dice, name_affinity, shape, shape_match
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, StatementTree, Stmt
 
@@ -48,6 +49,12 @@ COMPOUND_THRESHOLD = 0.45
 LEFTOVER_THRESHOLD = 0.75
 LEFTOVER_MARGIN = 0.1
 LOOP_HEADER_THRESHOLD = 0.5
+UNIQUE_KEY_THRESHOLD = 0.45
+LONE_GAP_THRESHOLD = 0.35
+# a condition or loop is what its header says: containers need this much header in common
+CONTAINER_HEADER_MIN = 0.25
+# two statements that call corresponding functions of their files are this similar
+CALL_MATCH = 0.7
 
 _FAMILY = {"for": "loop", "while": "loop", "def": "def", "class": "class", "if": "if", "with": "with",
            "try": "try", "match": "match", "simple": "simple"}
@@ -132,6 +139,9 @@ class _Aligner:
         self._old_bag: dict[Stmt, Bag] = {}
         self._new_bag: dict[Stmt, Bag] = {}
         self._new_content: dict[Stmt, Bag] = {}
+        self._shape: dict[Stmt, Shape] = {}
+        self.new_defs = _defs(self.new_stmts)
+        self.old_defs = _defs(old.statements)
         self._old_content: dict[Stmt, Bag] = {}
         self._done_pairs: set[tuple[int, int]] = set()
 
@@ -173,6 +183,42 @@ class _Aligner:
             self._new_bag[stmt] = found
         return found
 
+    def shape(self, stmt: Stmt) -> Shape:
+        found = self._shape.get(stmt)
+        if found is None:
+            found = shape(stmt.node)
+            self._shape[stmt] = found
+        return found
+
+    def calls_correspond(self, a: Stmt, b: Stmt) -> bool:
+        """Whether two statements call functions of their own files that correspond."""
+        fa = self.local_callee(a, self.new_defs)
+        if fa is None:
+            return False
+        fb = self.local_callee(b, self.old_defs)
+        if fb is None:
+            return False
+        img = self.n2o.get(fa)
+        if img is not None:
+            return img is fb
+        if fb in self.o2n:
+            return False
+        # unmatched both: same name, or bodies that mostly correspond
+        if _def_name(fa) == _def_name(fb):
+            return True
+        return self.desc_dice(fa, fb) >= 0.5
+
+    def local_callee(self, stmt: Stmt, defs: dict[str, list[Stmt]]) -> Stmt | None:
+        call = _outer_call(stmt.node)
+        if call is None:
+            return None
+        func = call.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if name is None:
+            return None
+        found = defs.get(name, [])
+        return found[0] if len(found) == 1 else None
+
     def refresh_renames(self) -> None:
         """New bags depend on the renames; recompute them at phase boundaries only."""
         self._new_bag.clear()
@@ -181,7 +227,8 @@ class _Aligner:
     def match(self, a: Stmt, b: Stmt) -> None:
         self.n2o[a] = b
         self.o2n[b] = a
-        self.renames.add_pair(a, b, self.tokens[a], self.tokens[b])
+        ta, tb = self.tokens[a], self.tokens[b]
+        self.renames.add_pair(a, b, ta, tb)
 
     def desc_dice(self, a: Stmt, b: Stmt) -> float:
         da, db = self.desc(a), self.desc(b)
@@ -196,7 +243,14 @@ class _Aligner:
             return 0.0
         header = dice(self.new_bag(a), self.old_bag(b))
         if not a.compound:
-            return header
+            same = shape_match(self.shape(a), self.shape(b), self.renames.rename_token)
+            base = header * (0.6 + 0.4 * same)
+            if base < 1.0:
+                # a tie-breaker between mirror-image candidates, never a reason on its own
+                base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a), self.old_bag(b)))
+            if base < CALL_MATCH and self.calls_correspond(a, b):
+                return CALL_MATCH
+            return base
         if self.hash_of(a) == self.hash_of(b):
             return 1.0
         if not self.desc(a) and not self.desc(b):
@@ -320,6 +374,13 @@ class _Aligner:
         n, m = len(xs), len(ys)
         if n * m > 40000:
             return []
+        if n == 1 and m == 1:
+            # one statement on each side between two matched neighbours: position says a lot
+            x, y = xs[0], ys[0]
+            if self.sim(x, y) >= LONE_GAP_THRESHOLD and (x.compound or y.compound or
+                                                          self.shape(x)[0] == self.shape(y)[0]):
+                return [(x, y)]
+            return []
         score = [[0.0] * (m + 1) for _ in range(n + 1)]
         for i in range(n - 1, -1, -1):
             row, below = score[i], score[i + 1]
@@ -363,7 +424,10 @@ class _Aligner:
             best: Stmt | None = None
             best_score = COMPOUND_THRESHOLD
             for b in candidates.values():
-                s = 0.6 * self.desc_dice(a, b) + 0.4 * dice(self.new_bag(a), self.old_bag(b))
+                header = dice(self.new_bag(a), self.old_bag(b))
+                if a.kind in ("if", "while", "for", "with") and header < CONTAINER_HEADER_MIN:
+                    continue
+                s = 0.6 * self.desc_dice(a, b) + 0.4 * header
                 if s > best_score:
                     best, best_score = b, s
             if best is not None:
@@ -400,7 +464,50 @@ class _Aligner:
 
     # leftovers -------------------------------------------------------------------------------
 
+    def unique_keys(self) -> None:
+        """Unmatched statements that alone on each side call the same thing or bind the same
+        target (``torch.save(...)``, ``scaler = ...``) are the same statement if at all alike."""
+        def key(stmt: Stmt, new: bool) -> str | None:
+            node = stmt.node
+            call = _outer_call(node)
+            if isinstance(node, ast.Expr) and call is not None:
+                toks = self.tokens[stmt]
+                head = toks[0] if toks else ""
+                if is_path(head):
+                    return "call " + (self.renames.rename_token(head) if new else head)
+                return None
+            sh = self.shape(stmt)
+            if sh[0] in ("assign", "aug") and sh[1]:
+                words = " ".join(sh[1])
+                if new:
+                    words = " ".join(self.renames.rename_token(w) if is_path(w) else w for w in words.split())
+                return sh[0] + " " + words
+            return None
+
+        new_keys: dict[str, list[Stmt]] = defaultdict(list)
+        old_keys: dict[str, list[Stmt]] = defaultdict(list)
+        for a in self.new_stmts:
+            if not a.compound:
+                k = key(a, True)
+                if k:
+                    new_keys[k].append(a)
+        for b in self.old.statements:
+            if not b.compound:
+                k = key(b, False)
+                if k:
+                    old_keys[k].append(b)
+        for k, ns in new_keys.items():
+            os_ = old_keys.get(k, [])
+            if len(ns) != 1 or len(os_) != 1:
+                continue
+            a, b = ns[0], os_[0]
+            if a in self.n2o or b in self.o2n:
+                continue
+            if dice(self.new_bag(a), self.old_bag(b)) >= UNIQUE_KEY_THRESHOLD:
+                self.match(a, b)
+
     def leftovers(self) -> None:
+        self.unique_keys()
         olds = [b for b in self.old.statements if not b.compound and b not in self.o2n]
         news = [a for a in self.new_stmts if not a.compound and a not in self.n2o]
         if not olds or not news:
@@ -431,6 +538,28 @@ class _Aligner:
         for a, b, s in proposals:
             if best_for_old[b][1] is a and a not in self.n2o and b not in self.o2n:
                 self.match(a, b)
+
+
+def _defs(stmts: Iterable[Stmt]) -> dict[str, list[Stmt]]:
+    out: dict[str, list[Stmt]] = defaultdict(list)
+    for s in stmts:
+        if s.kind == "def":
+            out[_def_name(s)].append(s)
+    return out
+
+
+def _def_name(stmt: Stmt) -> str:
+    node = stmt.node
+    return node.name if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else ""
+
+
+def _outer_call(node: ast.stmt) -> ast.Call | None:
+    value: ast.expr | None = None
+    if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)):
+        value = node.value
+    if isinstance(value, ast.Await):
+        value = value.value
+    return value if isinstance(value, ast.Call) else None
 
 
 def _names(tokens: tuple[str, ...]) -> Iterator[str]:

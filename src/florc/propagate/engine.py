@@ -173,16 +173,22 @@ def _propagate(new: NewVersion, old_source: bytes | str, path: str) -> Propagati
 
 def _decide(new: NewVersion, old: Version, al: Alignment, site: Site, flor_names: frozenset[str],
             path: str, order: int) -> Insert | Decline:
-    placement = place(al, site.stmt)
-    if isinstance(placement, NoPlace):
-        return Decline(site.key, site.line, placement.reason)
-    spot = _line_of(old.tree, placement)
-    if isinstance(spot, NoPlace):
-        return Decline(site.key, site.line, spot.reason)
-    before_line, indent, point = spot
-    resolved = resolve_reads(al, site.stmt, point, old.scopes, flor_names)
-    if not isinstance(resolved, Resolved):
-        return Decline(site.key, site.line, resolved.reason)
+    placements = place(al, site.stmt)
+    if isinstance(placements, NoPlace):
+        return Decline(site.key, site.line, placements.reason)
+    first_failure: str | None = None
+    for placement in placements:
+        spot = _line_of(old.tree, placement)
+        if isinstance(spot, NoPlace):
+            first_failure = first_failure or spot.reason
+            continue
+        before_line, indent, point = spot
+        resolved = resolve_reads(al, site.stmt, point, old.scopes, flor_names)
+        if isinstance(resolved, Resolved):
+            break
+        first_failure = first_failure or resolved.reason
+    else:
+        return Decline(site.key, site.line, first_failure or "no place")
     text = render(statement_source(new.tree, site.stmt), dict(resolved.renames), old.tree.newline)
     how = placement.how
     if resolved.notes:

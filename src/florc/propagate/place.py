@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment, pair_blocks
 from florc.syntax.scope import Point, subtree_writes, written_paths
+from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, Stmt
 
 # Methods that move or cast a module/tensor: `m = Net().to(device)` builds *and* places.
@@ -63,8 +64,12 @@ class NoPlace:
     reason: str
 
 
-def place(al: Alignment, site: Stmt) -> Placement | NoPlace:
-    """The place of ``site`` (a statement of the new tree) in the old tree."""
+def place(al: Alignment, site: Stmt) -> list[Placement] | NoPlace:
+    """Places for ``site`` (a statement of the new tree) in the old tree, best first.
+
+    The caller takes the first place where the statement's reads resolve; the later ones are
+    fallbacks for a statement whose neighbour moved to another function.
+    """
     return _Placer(al, site).run()
 
 
@@ -75,30 +80,66 @@ class _Placer:
         # new compound statements that enclose the site, for the condition rule
         self.new_ancestors = list(site.ancestors())
         self.images_of_ancestors = {id(self.al.image(a)) for a in self.new_ancestors if self.al.image(a)}
+        rename = self.al.renames.rename_token
+        self.ancestor_headers = {
+            (a.kind, block.role, tuple(rename(t) if is_path(t) else t for t in self.al.tokens.get(a, a.tokens)))
+            for a, block in _ancestor_blocks(site)
+        }
 
     # -- driver ------------------------------------------------------------------------------
 
-    def run(self) -> Placement | NoPlace:
+    def run(self) -> list[Placement] | NoPlace:
         block = self.site.parent
         index = self.site.index
         kids = self.al.kids(block)
         before = [k for k in kids if k.index < index]
         after = [k for k in kids if k.index > index]
         expected = self.expected_block(block)
+        limit = self.limit(after, expected)
 
+        found: Placement | NoPlace | None = None
         for sibling in reversed(before):
-            anchor = self.image_after(sibling, expected)
+            anchor = self.image_after(sibling, expected, limit)
             if anchor is not None:
-                return self.after(anchor, sibling, expected)
-        for sibling in after:
-            anchor = self.image_before(sibling, expected)
-            if anchor is not None:
-                return self.before(anchor, sibling, expected)
-        if expected is not None and not before:
-            return self.first_in(expected)
+                found = self.after(anchor, sibling)
+                break
+        if found is None:
+            for sibling in after:
+                anchor = self.image_before(sibling, expected)
+                if anchor is not None:
+                    found = self.before(anchor, sibling)
+                    break
+        if found is None and expected is not None and not before:
+            found = self.first_in(expected)
+        out: list[Placement] = [found] if isinstance(found, Placement) else []
+        # the neighbour itself moved (into a method, out of main): its image elsewhere
+        if before:
+            img = self.al.image(before[-1])
+            if img is not None and self.within(img, expected) is None:
+                moved = self.after(img, before[-1])
+                if isinstance(moved, Placement):
+                    out.append(Placement(moved.point, moved.relation, moved.anchor, moved.new_anchor,
+                                         moved.how + " (the neighbour moved)"))
+        if out:
+            return out
+        if isinstance(found, NoPlace):
+            return found
         if expected is None:
             return NoPlace("no statement around it and no enclosing block has a counterpart")
         return NoPlace("none of its neighbouring statements has a counterpart")
+
+    def limit(self, after: list[Stmt], expected: Block | None) -> int:
+        """Index in ``expected`` of the first image of a later neighbour: nothing goes past it."""
+        if expected is None:
+            return 1 << 30
+        best = 1 << 30
+        for sibling in after:
+            img = self.al.image(sibling)
+            if img is not None:
+                lifted = self.within(img, expected)
+                if lifted is not None:
+                    best = min(best, lifted.index)
+        return best
 
     # -- the expected block ------------------------------------------------------------------
 
@@ -141,14 +182,17 @@ class _Placer:
             current = owner
         return current
 
-    def image_after(self, sibling: Stmt, expected: Block | None) -> Stmt | None:
+    def image_after(self, sibling: Stmt, expected: Block | None, limit: int) -> Stmt | None:
         img = self.al.image(sibling)
         if img is not None:
             return self.within(img, expected)
+        role = self.role_image(sibling, expected, limit)
+        if role is not None:
+            return role
         inner = self.inner_images(sibling)
         if inner:
-            return self.hull(inner, expected, last=True)
-        return self.role_image(sibling, expected)
+            return self.hull(inner, expected, last=True, limit=limit)
+        return None
 
     def image_before(self, sibling: Stmt, expected: Block | None) -> Stmt | None:
         img = self.al.image(sibling)
@@ -184,29 +228,29 @@ class _Placer:
                  and s.node.name in names and s is not self.site and self.site not in s.descendants()]
         return found[0] if len(found) == 1 else None
 
-    def hull(self, images: list[Stmt], expected: Block | None, last: bool) -> Stmt | None:
+    def hull(self, images: list[Stmt], expected: Block | None, last: bool, limit: int = 1 << 30) -> Stmt | None:
         if expected is None:
             expected = _common_block(images)
             if expected is None:
                 return None
-        lifted = [w for img in images if (w := self.within(img, expected)) is not None]
+        lifted = [w for img in images if (w := self.within(img, expected)) is not None and w.index < limit]
         if not lifted:
             return None
         return max(lifted, key=lambda s: s.index) if last else min(lifted, key=lambda s: s.index)
 
-    def role_image(self, sibling: Stmt, expected: Block | None) -> Stmt | None:
-        """An old statement that binds what an unmatched new assignment binds."""
-        if sibling.compound:
+    def role_image(self, sibling: Stmt, expected: Block | None, limit: int) -> Stmt | None:
+        """The old statement that last binds what an unmatched new assignment binds."""
+        if sibling.compound or expected is None:
             return None
         wanted = {self.rename_path(p) for p in written_paths(sibling.node)}
         if not wanted:
             return None
-        region = expected.stmts if expected is not None else None
-        if region is None:
-            return None
-        hits = [s for s in region if self.al.preimage(s) is None and wanted & _writes(s)]
-        if len(hits) == 1:
-            return hits[0]
+        for s in reversed(expected.stmts[:limit]):
+            pre = self.al.preimage(s)
+            if pre is not None and pre.parent is sibling.parent:
+                continue  # it plays the role of another neighbour
+            if wanted & _writes(s):
+                return s
         return None
 
     def rename_path(self, path: tuple[str, ...]) -> tuple[str, ...]:
@@ -222,8 +266,9 @@ class _Placer:
             owner = block.owner
             if owner is None or not block.conditional:
                 return current
-            if id(owner) in self.images_of_ancestors:
-                # the new statement is under the same condition: stay inside
+            if id(owner) in self.images_of_ancestors or \
+                    (owner.kind, block.role, self.al.tokens.get(owner, owner.tokens)) in self.ancestor_headers:
+                # the new statement is under the same (or an identical) condition: stay inside
                 if _constant_false(owner, block):
                     return NoPlace("its equivalent place never runs (dead code under a false condition)")
                 return current
@@ -231,7 +276,7 @@ class _Placer:
                 return NoPlace("its equivalent place never runs (dead code under a false condition)")
             current = owner
 
-    def after(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None) -> Placement | NoPlace:
+    def after(self, anchor: Stmt, new_anchor: Stmt) -> Placement | NoPlace:
         lifted = self.lift(anchor)
         if isinstance(lifted, NoPlace):
             return lifted
@@ -243,7 +288,7 @@ class _Placer:
         index = self.past_reaching_definitions(lifted.parent, index)
         return Placement(Point(lifted.parent, index), "after", lifted, new_anchor, how)
 
-    def before(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None) -> Placement | NoPlace:
+    def before(self, anchor: Stmt, new_anchor: Stmt) -> Placement | NoPlace:
         lifted = self.lift(anchor)
         if isinstance(lifted, NoPlace):
             return lifted
@@ -296,6 +341,15 @@ class _Placer:
                 if pre is None or not _after_in_new(pre, self.site):
                     new_index = k + 1
         return new_index
+
+
+def _ancestor_blocks(stmt: Stmt) -> list[tuple[Stmt, Block]]:
+    out: list[tuple[Stmt, Block]] = []
+    block = stmt.parent
+    while block.owner is not None:
+        out.append((block.owner, block))
+        block = block.owner.parent
+    return out
 
 
 def _after_in_new(stmt: Stmt, site: Stmt) -> bool:

@@ -48,21 +48,29 @@ def path_pairs(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> Iter
     >>> list(path_pairs(("self.opt.zero_grad", "(", ")"), ("optimizer.zero_grad", "(", ")")))
     [('self.opt', 'optimizer')]
     """
+    yield from compare(new_tokens, old_tokens)[0]
+
+
+def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[list[tuple[str, str]], int, int]:
+    """Path correspondences, the number of tokens left unchanged, and the number of paths
+    replaced one for one (a pair is trusted as a rename when the unchanged context outweighs
+    the replacements)."""
+    pairs: list[tuple[str, str]] = []
     if new_tokens == old_tokens:
-        for token in new_tokens:
-            if is_path(token):
-                yield token, token
-        return
+        pairs = [(t, t) for t in new_tokens if is_path(t)]
+        return pairs, len(new_tokens), 0
+    equal = replaced = 0
     matcher = SequenceMatcher(None, new_tokens, old_tokens, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            for token in new_tokens[i1:i2]:
-                if is_path(token):
-                    yield token, token
+            equal += i2 - i1
+            pairs.extend((t, t) for t in new_tokens[i1:i2] if is_path(t))
         elif tag == "replace" and i2 - i1 == j2 - j1:
             for a, b in zip(new_tokens[i1:i2], old_tokens[j1:j2]):
                 if is_path(a) and is_path(b):
-                    yield strip_common_suffix(a, b)
+                    replaced += 1
+                    pairs.append(strip_common_suffix(a, b))
+    return pairs, equal, replaced
 
 
 def strip_common_suffix(a: str, b: str) -> tuple[str, str]:
@@ -92,10 +100,17 @@ class RenameTable:
     _cache: dict[str, str] = field(default_factory=dict)
 
     def add_pair(self, new: Stmt, old: Stmt, new_tokens: tuple[str, ...], old_tokens: tuple[str, ...],
-                 weight: float = 1.0) -> None:
+                 weight: float = 1.0, renames: bool = True) -> None:
+        """Record the path correspondences of one aligned pair (renames only when trusted)."""
         key = (scope_key(new), scope_key(old))
         table = self.votes[key]
-        for a, b in path_pairs(new_tokens, old_tokens):
+        pairs, equal, replaced = compare(new_tokens, old_tokens)
+        # a rename is believed where the rest of the statement stayed: `x.to(device)` vs
+        # `images.to(device)` is evidence, `if val_acc > best_acc` vs `if rank == 0` is not
+        trusted = renames and equal >= 2 * replaced
+        for a, b in pairs:
+            if a != b and not trusted:
+                continue
             if a == b:
                 # identity of a path is identity of each of its prefixes
                 for p in prefixes(a):
@@ -160,4 +175,4 @@ class RenameTable:
         return out
 
 
-__all__ = ["RenameTable", "path_pairs", "prefixes", "scope_key", "strip_common_suffix"]
+__all__ = ["RenameTable", "compare", "path_pairs", "prefixes", "scope_key", "strip_common_suffix"]

@@ -13,6 +13,7 @@ unchanged one.
 
 from __future__ import annotations
 
+import ast
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -43,7 +44,9 @@ def bag(tokens: Iterable[str], rename: Callable[[str], str] | None = None) -> Ba
                 weights[key] = NAME_WEIGHT
         else:
             out[token] += 1
-            if token in KEYWORDS:
+            if token[:1] == "." and token[1:2].isidentifier():
+                weights[token] = NAME_WEIGHT
+            elif token in KEYWORDS:
                 weights[token] = KEYWORD_WEIGHT
             elif token[:1].isalnum() or token[:1] in "'fb_":
                 weights[token] = LITERAL_WEIGHT
@@ -77,4 +80,97 @@ def dice(a: Bag, b: Bag) -> float:
     return 2.0 * common / total
 
 
-__all__ = ["Bag", "bag", "dice", "mass"]
+def name_affinity(a: Bag, b: Bag) -> float:
+    """How much the names only one bag has look like the names only the other has, in [0, 1].
+
+    Renames usually keep a resemblance (``opt_g``/``opt_G``, ``loss_g``/``g_loss``,
+    ``disc``/``D``); this breaks ties between two otherwise equal candidates, as in a GAN whose
+    generator and discriminator code are mirror images of each other.
+    """
+    left = [t for t in a if t not in b and _is_name_key(t)]
+    right = [t for t in b if t not in a and _is_name_key(t)]
+    if not left or not right:
+        return 1.0 if not left and not right else 0.0
+    total = 0.0
+    for x in left:
+        total += max(_lexical(x, y) for y in right)
+    return total / max(len(left), len(right))
+
+
+def _is_name_key(token: str) -> bool:
+    body = token[1:] if token.startswith(".") else token
+    return body.isidentifier()
+
+
+def _lexical(x: str, y: str) -> float:
+    x, y = x.lstrip(".").lower(), y.lstrip(".").lower()
+    if x == y:
+        return 1.0
+    px, py = sorted(p for p in x.split("_") if p), sorted(p for p in y.split("_") if p)
+    if px == py:
+        return 0.8
+    if x.startswith(y) or y.startswith(x):
+        return 0.6
+    if set(px) & set(py):
+        return 0.4
+    return 0.0
+
+
+Shape = tuple[str, tuple[str, ...]]
+
+
+def shape(node: ast.stmt) -> Shape:
+    """What a simple statement *does*: binds which paths, or calls what.
+
+    ``loss.backward()`` and ``(loss / k).backward()`` share the shape ``call backward``;
+    ``loss = loss / k`` has the shape ``assign loss``, whatever tokens it shares with them.
+    """
+    if isinstance(node, ast.Assign):
+        return "assign", tuple(_target_texts(t) for t in node.targets)
+    if isinstance(node, ast.AnnAssign):
+        return "assign", (_target_texts(node.target),)
+    if isinstance(node, ast.AugAssign):
+        return "aug", (_target_texts(node.target),)
+    if isinstance(node, ast.Expr):
+        value = node.value
+        if isinstance(value, ast.Await):
+            value = value.value
+        if isinstance(value, ast.Call):
+            func = value.func
+            if isinstance(func, ast.Attribute):
+                return "call", (func.attr,)
+            if isinstance(func, ast.Name):
+                return "call", (func.id,)
+            return "call", ()
+        return "expr", ()
+    return type(node).__name__.lower(), ()
+
+
+def _target_texts(target: ast.expr) -> str:
+    parts: list[str] = []
+    for node in ast.walk(target):
+        if isinstance(node, ast.Name):
+            parts.append(node.id)
+        elif isinstance(node, ast.Attribute):
+            parts.append("." + node.attr)
+    return " ".join(parts)
+
+
+def shape_match(a: Shape, b: Shape, rename: Callable[[str], str] | None = None) -> float:
+    """1 for the same action on the same targets, partial for overlapping targets, else 0."""
+    if a[0] != b[0]:
+        return 0.0
+    if a[1] == b[1]:
+        return 1.0
+    left = set(a[1]) if rename is None else {" ".join(rename(w) for w in t.split()) for t in a[1]}
+    right = set(b[1])
+    if left == right:
+        return 1.0
+    lw = {w.lstrip(".") for t in left for w in t.split()}
+    rw = {w.lstrip(".") for t in right for w in t.split()}
+    if not lw and not rw:
+        return 1.0
+    return len(lw & rw) / len(lw | rw)
+
+
+__all__ = ["Bag", "Shape", "bag", "dice", "mass", "name_affinity", "shape", "shape_match"]

@@ -69,9 +69,28 @@ def tokenize_segment(segment: str) -> tuple[str, ...]:
                         out.append(".")
                         text = text[1:]
             out.append(text)
+        elif match.group() == "." and out and out[-1] in (")", "]", "}"):
+            # `f(x).backward`: the attribute of a call result is one token, `.backward`,
+            # comparable to the last component of the path `loss.backward`
+            out.append(".")
         else:
             out.append(match.group())
-    return tuple(out)
+    return _join_attributes(out)
+
+
+def _join_attributes(tokens: list[str]) -> tuple[str, ...]:
+    joined: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t == "." and i + 1 < len(tokens) and is_path(tokens[i + 1]) and joined and joined[-1] in (")", "]", "}"):
+            for part in tokens[i + 1].split("."):
+                joined.append("." + part)
+            i += 2
+            continue
+        joined.append(t)
+        i += 1
+    return tuple(joined)
 
 
 def is_path(token: str) -> bool:
