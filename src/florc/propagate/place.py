@@ -101,13 +101,13 @@ class _Placer:
         for sibling in reversed(before):
             anchor = self.image_after(sibling, expected, limit)
             if anchor is not None:
-                found = self.after(anchor, sibling)
+                found = self.after(anchor, sibling, expected)
                 break
         if found is None:
             for sibling in after:
                 anchor = self.image_before(sibling, expected)
                 if anchor is not None:
-                    found = self.before(anchor, sibling)
+                    found = self.before(anchor, sibling, expected)
                     break
         if found is None and expected is not None and not before:
             found = self.first_in(expected)
@@ -115,7 +115,7 @@ class _Placer:
         # the neighbour itself moved (into a method, out of main): its image elsewhere
         if before:
             img = self.al.image(before[-1])
-            if img is not None and self.within(img, expected) is None:
+            if img is not None and self.within(img, expected) is None and self.same_loops(img):
                 moved = self.after(img, before[-1])
                 if isinstance(moved, Placement):
                     out.append(Placement(moved.point, moved.relation, moved.anchor, moved.new_anchor,
@@ -127,6 +127,17 @@ class _Placer:
         if expected is None:
             return NoPlace("no statement around it and no enclosing block has a counterpart")
         return NoPlace("none of its neighbouring statements has a counterpart")
+
+    def same_loops(self, old_stmt: Stmt) -> bool:
+        """Whether every loop around the site whose image is known also encloses ``old_stmt``:
+        moving a statement out of its loop changes how often it runs."""
+        enclosing = {id(a) for a in old_stmt.ancestors()}
+        for loop in self.new_ancestors:
+            if loop.kind in ("for", "while"):
+                img = self.al.image(loop)
+                if img is not None and id(img) not in enclosing:
+                    return False
+        return True
 
     def limit(self, after: list[Stmt], expected: Block | None) -> int:
         """Index in ``expected`` of the first image of a later neighbour: nothing goes past it."""
@@ -185,7 +196,8 @@ class _Placer:
     def image_after(self, sibling: Stmt, expected: Block | None, limit: int) -> Stmt | None:
         img = self.al.image(sibling)
         if img is not None:
-            return self.within(img, expected)
+            # the image itself, not its container: conditions around it are judged by lift()
+            return img if self.within(img, expected) is not None else None
         role = self.role_image(sibling, expected, limit)
         if role is not None:
             return role
@@ -197,7 +209,7 @@ class _Placer:
     def image_before(self, sibling: Stmt, expected: Block | None) -> Stmt | None:
         img = self.al.image(sibling)
         if img is not None:
-            return self.within(img, expected)
+            return img if self.within(img, expected) is not None else None
         inner = self.inner_images(sibling)
         if inner:
             return self.hull(inner, expected, last=False)
@@ -209,7 +221,8 @@ class _Placer:
         if out or sibling.compound:
             return out
         callee = self.local_callee(sibling)
-        if callee is not None:
+        if callee is not None and self.al.image(callee) is None:
+            # the function is new: its body was inline in the old version, where it is now
             out = [img for d in callee.descendants() if (img := self.al.image(d)) is not None]
         return out
 
@@ -276,10 +289,13 @@ class _Placer:
                 return NoPlace("its equivalent place never runs (dead code under a false condition)")
             current = owner
 
-    def after(self, anchor: Stmt, new_anchor: Stmt) -> Placement | NoPlace:
+    def after(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None = None) -> Placement | NoPlace:
         lifted = self.lift(anchor)
         if isinstance(lifted, NoPlace):
             return lifted
+        if expected is not None:
+            # an image nested in a loop or `with` the site is not in: after that statement
+            lifted = self.within(lifted, expected) or lifted
         how = f"after the counterpart of line {new_anchor.first_line}"
         if lifted is not anchor:
             how += f", lifted out of the condition at line {lifted.first_line}"
@@ -288,10 +304,12 @@ class _Placer:
         index = self.past_reaching_definitions(lifted.parent, index)
         return Placement(Point(lifted.parent, index), "after", lifted, new_anchor, how)
 
-    def before(self, anchor: Stmt, new_anchor: Stmt) -> Placement | NoPlace:
+    def before(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None = None) -> Placement | NoPlace:
         lifted = self.lift(anchor)
         if isinstance(lifted, NoPlace):
             return lifted
+        if expected is not None:
+            lifted = self.within(lifted, expected) or lifted
         how = f"before the counterpart of line {new_anchor.first_line}"
         return Placement(Point(lifted.parent, lifted.index), "before", lifted, new_anchor, how)
 
@@ -322,7 +340,7 @@ class _Placer:
         return index
 
     def past_reaching_definitions(self, block: Block, index: int) -> int:
-        reads = {self.rename_path(p)[0] for p in _site_reads(self.site)}
+        reads = {self.rename_path(p) for p in _site_reads(self.site)}
         if not reads:
             return index
         stmts = block.stmts
@@ -336,7 +354,7 @@ class _Placer:
         new_index = index
         for k in range(j, limit):
             s = stmts[k]
-            if {p[0] for p in _writes_paths(s)} & reads:
+            if any(_overlaps(w, r) for w in _writes_paths(s) for r in reads):
                 pre = self.al.preimage(s)
                 if pre is None or not _after_in_new(pre, self.site):
                     new_index = k + 1
@@ -350,6 +368,12 @@ def _ancestor_blocks(stmt: Stmt) -> list[tuple[Stmt, Block]]:
         out.append((block.owner, block))
         block = block.owner.parent
     return out
+
+
+def _overlaps(write: tuple[str, ...], read: tuple[str, ...]) -> bool:
+    """A write of ``a.b`` changes a read of ``a.b.c``, and a write of ``a`` one of ``a.b``."""
+    n = min(len(write), len(read))
+    return write[:n] == read[:n] and len(write) <= len(read)
 
 
 def _after_in_new(stmt: Stmt, site: Stmt) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.renames import scope_key
-from florc.syntax.scope import Path, Point, Scopes, read_paths, written_paths
+from florc.syntax.scope import Path, Point, Scopes, read_paths, subtree_writes, written_paths
 from florc.syntax.tree import Block, Stmt
 
 
@@ -23,6 +23,18 @@ from florc.syntax.tree import Block, Stmt
 class Resolved:
     renames: tuple[tuple[str, str], ...]  # (new path, old expression), only the changed ones
     notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Late:
+    """A value the statement reads is computed only after the place in this version."""
+
+    path: str
+    line: int
+
+    @property
+    def reason(self) -> str:
+        return f"reads `{self.path}`, which this version computes only later (line {self.line})"
 
 
 @dataclass(frozen=True)
@@ -51,7 +63,7 @@ def resolve_reads(
     point: Point,
     scopes: Scopes,
     flor_names: frozenset[str],
-) -> Resolved | Unbound:
+) -> Resolved | Unbound | Late:
     new_scope = scope_key(site)
     owner = next((a for a in point.block.ancestors() if a.kind == "def"), None)
     if point.block.owner is not None and point.block.owner.kind == "def":
@@ -62,6 +74,12 @@ def resolve_reads(
     missing: list[str] = []
     for path in site_reads(site, flor_names):
         dotted = ".".join(path)
+        definition = reaching_definition(site, path[0])
+        if definition is not None:
+            image = al.image(definition)
+            if image is not None and not precedes(image, point):
+                # the value it reads is computed after this place in this version
+                return Late(dotted, image.first_line)
         chosen: str | None = None
         for candidate, note in al.renames.candidates(dotted, new_scope, old_scope):
             if _valid(candidate, dotted, point, scopes, al, site):
@@ -76,6 +94,56 @@ def resolve_reads(
     if missing:
         return Unbound(tuple(missing))
     return Resolved(tuple(renames), tuple(notes))
+
+
+def reaching_definition(site: Stmt, name: str) -> Stmt | None:
+    """The statement of the newest version that last binds ``name`` before ``site`` runs
+    (walking back through earlier siblings, then the enclosing statements' earlier siblings,
+    within the function)."""
+    current = site
+    while True:
+        block = current.parent
+        for prev in reversed(block.stmts[: current.index]):
+            if any(p[0] == name for p in _binds(prev)):
+                return prev
+        owner = block.owner
+        if owner is None:
+            return None
+        if owner.kind in ("def", "class"):
+            return None
+        if any(p[0] == name for p in written_paths(owner.node)):
+            return owner  # a loop target, `with ... as name`
+        current = owner
+
+
+def _binds(stmt: Stmt) -> set[Path]:
+    if stmt.kind in ("def", "class"):
+        return set(written_paths(stmt.node))
+    return subtree_writes(stmt)
+
+
+def precedes(stmt: Stmt, point: Point) -> bool:
+    """Whether ``stmt`` runs before ``point`` on the way to it (same or enclosing block)."""
+    chain: dict[int, int] = {id(point.block): point.index}
+    holder: dict[int, Stmt] = {}
+    owner = point.block.owner
+    while owner is not None:
+        chain[id(owner.parent)] = owner.index
+        holder[id(owner.parent)] = owner
+        owner = owner.parent.owner
+    current = stmt
+    while id(current.parent) not in chain:
+        above = current.parent.owner
+        if above is None:
+            return False
+        current = above
+    position = chain[id(current.parent)]
+    if current.index < position:
+        return True
+    if current.index == position and holder.get(id(current.parent)) is current:
+        # the statement that contains the point: only its header runs before the point
+        return current is stmt
+    return False
 
 
 def _valid(candidate: str, original: str, point: Point, scopes: Scopes, al: Alignment, site: Stmt) -> bool:
@@ -116,4 +184,4 @@ def _class_attributes(cls: Stmt | None) -> set[str]:
     return attrs
 
 
-__all__ = ["Resolved", "Unbound", "resolve_reads", "site_reads"]
+__all__ = ["Late", "Resolved", "Unbound", "precedes", "reaching_definition", "resolve_reads", "site_reads"]
