@@ -73,6 +73,139 @@ def accuracy(corpus: Path, out: Path, quiet: bool) -> int:
     return proc.returncode
 
 
+# -- synthetic training scripts -------------------------------------------------------------
+
+_OPS = ("torch.relu({a})", "torch.tanh({a}) * {c}", "F.dropout({a}, p={c})", "{a}.mean(dim=1, keepdim=True)",
+        "{a} / ({b}.norm() + 1e-6)", "torch.cat([{a}, {b}], dim=-1)", "{a}.clamp(min=-{c}, max={c})",
+        "self.{layer}({a})", "F.gelu({a}) + {b}", "{a}.view({a}.size(0), -1)")
+
+
+def synthetic_script(n_lines: int, seed: int, version: int) -> str:
+    """A training script of about ``n_lines`` lines; ``version`` changes it the way commits do:
+    renamed locals, edited constants, statements added and removed, the loop moved into main().
+    The same (seed, version) always gives the same text."""
+    import random
+
+    rng = random.Random(seed)
+    vr = random.Random(seed * 1000 + version)
+    out = ['"""Synthetic training script for benchmarks."""', "import argparse", "import math", "",
+           "import numpy as np", "import torch", "import torch.nn as nn", "import torch.nn.functional as F", ""]
+    k = 0
+    while len(out) < n_lines - 40:
+        k += 1
+        kind = rng.random()
+        if kind < 0.5:
+            out += _synthetic_block(rng, vr, k, version)
+        else:
+            out += _synthetic_function(rng, vr, k, version)
+    loop = [
+        "for epoch in range(args.epochs):",
+        "    model.train()",
+        "    total = 0.0",
+        "    for step, (x, y) in enumerate(loader):",
+        "        x, y = x.to(device), y.to(device)",
+        "        out = model(x)",
+        "        loss = F.cross_entropy(out, y)" if version % 3 else "        loss = criterion(out, y)",
+        "        optimizer.zero_grad()",
+        "        loss.backward()",
+        "        optimizer.step()",
+        "        total += loss.item()",
+        "    val = evaluate(model, val_loader)" if version > 0 else "    val = 0.0",
+        "    print(f'epoch {epoch} loss {total:.3f} val {val:.3f}')",
+    ]
+    setup = ["args = parse_args()", "device = torch.device('cpu')",
+             f"model = Block{max(1, k // 2)}(32).to(device)" if version > 1 else f"model = Block{max(1, k // 2)}(32)",
+             "optimizer = torch.optim.SGD(model.parameters(), lr=args.lr)",
+             "loader, val_loader = make_loaders(args)"]
+    if version >= 2:
+        out += ["", "def main():"] + ["    " + line if line else "" for line in setup + loop]
+        out += ["", "", 'if __name__ == "__main__":', "    main()"]
+    else:
+        out += [""] + setup + loop
+    return "\n".join(out) + "\n"
+
+
+def _synthetic_function(rng: object, vr: object, k: int, version: int) -> list[str]:
+    import random
+
+    assert isinstance(rng, random.Random) and isinstance(vr, random.Random)
+    suffix = "_v" if vr.random() < 0.1 * version else ""
+    lines = [f"def helper_{k}(x{suffix}, y, scale={rng.randint(1, 9)}):", f'    """Helper number {k}."""']
+    names = [f"x{suffix}", "y"]
+    for i in range(rng.randint(4, 12)):
+        a, b = rng.choice(names), rng.choice(names)
+        expr = rng.choice(_OPS).format(a=a, b=b, c=rng.randint(1, 5), layer="fc")
+        target = f"h{k}_{i}"
+        shape, bound = rng.random(), rng.randint(0, 4)
+        names.append(target)
+        if vr.random() < 0.05 * version:
+            lines.append(f"    {target} = {a}")  # this version computes it differently
+            continue
+        if shape < 0.2:
+            lines += [f"    if {a}.sum() > {bound}:", f"        {target} = {expr}", "    else:",
+                      f"        {target} = {b}"]
+        elif shape < 0.3:
+            lines += [f"    for _ in range({bound}):", f"        {target} = {expr}"]
+        else:
+            lines.append(f"    {target} = {expr}")
+    lines += [f"    return {names[-1]} * scale", "", ""]
+    return lines
+
+
+def _synthetic_block(rng: object, vr: object, k: int, version: int) -> list[str]:
+    import random
+
+    assert isinstance(rng, random.Random) and isinstance(vr, random.Random)
+    lines = [f"class Block{k}(nn.Module):", f"    def __init__(self, dim={rng.choice([16, 32, 64])}):",
+             "        super().__init__()"]
+    for i in range(rng.randint(2, 5)):
+        lines.append(f"        self.fc{i} = nn.Linear(dim, dim)")
+    lines += ["", "    def forward(self, x):"]
+    for i in range(rng.randint(3, 9)):
+        expr = rng.choice(_OPS).format(a="x", b="x", c=rng.randint(1, 5), layer=f"fc{i % 2}")
+        if vr.random() < 0.05 * version:
+            continue  # a statement this version lacks
+        lines.append(f"        x = {expr}")
+    lines += ["        return x", "", ""]
+    return lines
+
+
+def with_probe(source: str) -> str:
+    """The newest version with a log statement after the backward pass and `import flor`."""
+    lines = source.splitlines(keepends=True)
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        if line.strip() == "import argparse":
+            out.append("import flor\n")
+        if line.strip() == "loss.backward()":
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(f"{indent}flor.log('loss', loss.item())\n")
+    return "".join(out)
+
+
+def speed(repeat: int) -> None:
+    sizes = (100, 250, 500, 750, 1000, 1250, 1500)
+    print(f"{'lines':>6} {'versions':>8} {'ms/(file, version)':>20} {'placed':>7}")
+    all_times: list[float] = []
+    for size in sizes:
+        times: list[float] = []
+        placed = 0
+        for seed in range(repeat):
+            newest = with_probe(synthetic_script(size, seed, 4))
+            olds = [synthetic_script(size, seed, v) for v in range(4)]
+            new = prepare(newest)
+            assert not isinstance(new, Unparseable)
+            for old in olds:
+                start = time.perf_counter()
+                result = propagate_version(new, old)
+                times.append(time.perf_counter() - start)
+                placed += result.status == "propagated"
+        all_times.extend(times)
+        print(f"{size:>6} {len(times):>8} {1000 * statistics.mean(times):>20.1f} {placed:>7}")
+    print(f"mean over all sizes: {1000 * statistics.mean(all_times):.1f} ms per (file, version)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="what", required=True)
@@ -80,7 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     acc.add_argument("corpus", type=Path)
     acc.add_argument("--out", type=Path, default=None)
     acc.add_argument("--quiet", action="store_true")
+    spd = sub.add_parser("speed")
+    spd.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
+    if args.what == "speed":
+        speed(args.repeat)
+        return 0
     if args.what == "accuracy":
         out = args.out or Path(tempfile.mkdtemp(prefix="florc-accuracy-"))
         return accuracy(args.corpus.resolve(), out, args.quiet)

@@ -92,10 +92,6 @@ class Alignment:
             self._kids[key] = found
         return found
 
-    def similarity(self, new: Stmt, old: Stmt) -> float:
-        """Token similarity of two statements, the new one renamed to the old names."""
-        return dice(bag(self.tokens[new], self.renames.rename_token), bag(self.tokens[old]))
-
 
 def align(
     new: StatementTree,
@@ -140,12 +136,61 @@ class _Aligner:
         self._new_bag: dict[Stmt, Bag] = {}
         self._new_content: dict[Stmt, Bag] = {}
         self._shape: dict[Stmt, Shape] = {}
+        self._simple_sims: dict[tuple[int, int], float] = {}
+        self._bags: dict[tuple[str, ...], Bag] = {}
+        self._old_keys: dict[str, list[Stmt]] | None = None
+        self._renamed: dict[Stmt, tuple[str, ...]] = {}
+        self._callee: dict[int, Stmt | None] = {}
         self.new_defs = _defs(self.new_stmts)
         self.old_defs = _defs(old.statements)
+        self.focus = self.focus_of([stmt for stmt in ignored if stmt in skip])
         self._old_content: dict[Stmt, Bag] = {}
         self._done_pairs: set[tuple[int, int]] = set()
 
     # -- small helpers -----------------------------------------------------------------------
+
+    def focus_of(self, sites: list[Stmt]) -> set[Stmt]:
+        """The new statements placement may ask about: the sites' neighbours at every level
+        (with what they contain, functions aside), the bodies of the local functions those
+        neighbours call, and every statement that mentions a name a site reads."""
+        out: set[Stmt] = set()
+        roots: set[str] = set()
+        for site in sites:
+            for token in site.tokens:
+                if is_path(token):
+                    roots.add(token.split(".", 1)[0])
+            node = site
+            depth = 0
+            while True:
+                for sib in node.parent.stmts:
+                    out.add(sib)
+                    if sib.kind not in ("def", "class"):
+                        out.update(sib.descendants())
+                    if depth == 0:
+                        for callee in self._called_defs(sib):
+                            out.add(callee)
+                            out.update(callee.descendants())
+                owner = node.parent.owner
+                if owner is None:
+                    break
+                node = owner
+                depth += 1
+        if roots:
+            for stmt in self.new_stmts:
+                if any(is_path(t) and t.split(".", 1)[0] in roots for t in self.tokens[stmt]):
+                    out.add(stmt)
+        return out
+
+    def _called_defs(self, stmt: Stmt) -> list[Stmt]:
+        found: list[Stmt] = []
+        for node in ast.walk(stmt.node) if not stmt.compound else ():
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+                defs = self.new_defs.get(name, [])
+                if len(defs) == 1:
+                    found.append(defs[0])
+        return found
 
     def kids(self, block: Block) -> list[Stmt]:
         return self.result.kids(block)
@@ -172,15 +217,32 @@ class _Aligner:
     def old_bag(self, stmt: Stmt) -> Bag:
         found = self._old_bag.get(stmt)
         if found is None:
-            found = bag(self.tokens[stmt])
+            tokens = self.tokens[stmt]
+            found = self._bags.get(tokens)
+            if found is None:
+                found = bag(tokens)
+                self._bags[tokens] = found
             self._old_bag[stmt] = found
         return found
 
     def new_bag(self, stmt: Stmt) -> Bag:
         found = self._new_bag.get(stmt)
         if found is None:
-            found = bag(self.tokens[stmt], self.renames.rename_token)
+            renamed = self.renamed(stmt)
+            found = self._bags.get(renamed)
+            if found is None:
+                found = bag(renamed)
+                self._bags[renamed] = found
             self._new_bag[stmt] = found
+        return found
+
+    def renamed(self, stmt: Stmt) -> tuple[str, ...]:
+        """A new statement's tokens under the current renames."""
+        found = self._renamed.get(stmt)
+        if found is None:
+            rename = self.renames.rename_token
+            found = tuple(rename(t) if is_path(t) else t for t in self.tokens[stmt])
+            self._renamed[stmt] = found
         return found
 
     def shape(self, stmt: Stmt) -> Shape:
@@ -209,6 +271,12 @@ class _Aligner:
         return self.desc_dice(fa, fb) >= 0.5
 
     def local_callee(self, stmt: Stmt, defs: dict[str, list[Stmt]]) -> Stmt | None:
+        key = id(stmt)
+        if key not in self._callee:
+            self._callee[key] = self._local_callee(stmt, defs)
+        return self._callee[key]
+
+    def _local_callee(self, stmt: Stmt, defs: dict[str, list[Stmt]]) -> Stmt | None:
         call = _outer_call(stmt.node)
         if call is None:
             return None
@@ -221,7 +289,10 @@ class _Aligner:
 
     def refresh_renames(self) -> None:
         """New bags depend on the renames; recompute them at phase boundaries only."""
+        self.renames.refresh()
+        self._renamed.clear()
         self._new_bag.clear()
+        self._simple_sims.clear()
         self._new_content.clear()
 
     def match(self, a: Stmt, b: Stmt) -> None:
@@ -238,19 +309,18 @@ class _Aligner:
         common = sum(1 for d in da if id(self.n2o.get(d)) in inside)
         return 2.0 * common / (len(da) + len(db))
 
-    def sim(self, a: Stmt, b: Stmt) -> float:
+    def sim(self, a: Stmt, b: Stmt, floor: float = 0.0) -> float:
+        """Similarity in [0, 1]; below ``floor`` any value below ``floor`` may be returned."""
         if not compatible(a, b):
             return 0.0
-        header = dice(self.new_bag(a), self.old_bag(b))
         if not a.compound:
-            same = shape_match(self.shape(a), self.shape(b), self.renames.rename_token)
-            base = header * (0.6 + 0.4 * same)
-            if base < 1.0:
-                # a tie-breaker between mirror-image candidates, never a reason on its own
-                base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a), self.old_bag(b)))
-            if base < CALL_MATCH and self.calls_correspond(a, b):
-                return CALL_MATCH
-            return base
+            key = (id(a), id(b))
+            found = self._simple_sims.get(key)
+            if found is None or (found < 0 and -found >= floor):
+                found = self.simple_sim(a, b, floor)
+                self._simple_sims[key] = found
+            return abs(found)
+        header = dice(self.new_bag(a), self.old_bag(b))
         if self.hash_of(a) == self.hash_of(b):
             return 1.0
         if not self.desc(a) and not self.desc(b):
@@ -259,6 +329,22 @@ class _Aligner:
             return 0.5 * header + 0.5 * self.desc_dice(a, b)
         # nothing inside either is matched yet: compare what they contain, as text
         return 0.5 * header + 0.5 * dice(self.content_bag(a, True), self.content_bag(b, False))
+
+    def simple_sim(self, a: Stmt, b: Stmt, floor: float) -> float:
+        """Negative when cut short below ``floor`` (the magnitude is then an upper bound)."""
+        header = dice(self.new_bag(a), self.old_bag(b))
+        if header + 0.05 < floor:
+            if CALL_MATCH >= floor and self.calls_correspond(a, b):
+                return CALL_MATCH
+            return -min(header + 0.05, 1.0) if header > 0 else 0.0
+        same = shape_match(self.shape(a), self.shape(b), self.renames.rename_token)
+        base = header * (0.6 + 0.4 * same)
+        if base < 1.0 and base + 0.05 >= floor:
+            # a tie-breaker between mirror-image candidates, never a reason on its own
+            base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a), self.old_bag(b)))
+        if base < CALL_MATCH and self.calls_correspond(a, b):
+            return CALL_MATCH
+        return base
 
     def content_bag(self, stmt: Stmt, new: bool) -> Bag:
         cache = self._new_content if new else self._old_content
@@ -346,6 +432,8 @@ class _Aligner:
             if key in seen:
                 continue
             seen.add(key)
+            if not any(k in self.focus for k in self.kids(ba)):
+                continue  # nothing placement will ask about lives here
             for a, b in self.recover(ba, bb):
                 if a.compound and b.compound:
                     queue.extend(pair_blocks(a, b))
@@ -385,18 +473,18 @@ class _Aligner:
         for i in range(n - 1, -1, -1):
             row, below = score[i], score[i + 1]
             x = xs[i]
+            threshold = COMPOUND_THRESHOLD if x.compound else SIMPLE_THRESHOLD
             for j in range(m - 1, -1, -1):
                 best = below[j] if below[j] > row[j + 1] else row[j + 1]
-                s = self.sim(x, ys[j])
-                threshold = COMPOUND_THRESHOLD if x.compound else SIMPLE_THRESHOLD
+                s = self.sim(x, ys[j], threshold)
                 if s >= threshold and below[j + 1] + s > best:
                     best = below[j + 1] + s
                 row[j] = best
         out: list[tuple[Stmt, Stmt]] = []
         i = j = 0
         while i < n and j < m:
-            s = self.sim(xs[i], ys[j])
             threshold = COMPOUND_THRESHOLD if xs[i].compound else SIMPLE_THRESHOLD
+            s = self.sim(xs[i], ys[j], threshold)
             if s >= threshold and abs(score[i][j] - (score[i + 1][j + 1] + s)) < 1e-9:
                 out.append((xs[i], ys[j]))
                 i += 1
@@ -467,37 +555,21 @@ class _Aligner:
     def unique_keys(self) -> None:
         """Unmatched statements that alone on each side call the same thing or bind the same
         target (``torch.save(...)``, ``scaler = ...``) are the same statement if at all alike."""
-        def key(stmt: Stmt, new: bool) -> str | None:
-            node = stmt.node
-            call = _outer_call(node)
-            if isinstance(node, ast.Expr) and call is not None:
-                toks = self.tokens[stmt]
-                head = toks[0] if toks else ""
-                if is_path(head):
-                    return "call " + (self.renames.rename_token(head) if new else head)
-                return None
-            sh = self.shape(stmt)
-            if sh[0] in ("assign", "aug") and sh[1]:
-                words = " ".join(sh[1])
-                if new:
-                    words = " ".join(self.renames.rename_token(w) if is_path(w) else w for w in words.split())
-                return sh[0] + " " + words
-            return None
-
+        if self._old_keys is None:
+            self._old_keys = defaultdict(list)
+            for b in self.old.statements:
+                if not b.compound:
+                    k = self.key(b, self.tokens[b])
+                    if k:
+                        self._old_keys[k].append(b)
         new_keys: dict[str, list[Stmt]] = defaultdict(list)
-        old_keys: dict[str, list[Stmt]] = defaultdict(list)
         for a in self.new_stmts:
             if not a.compound:
-                k = key(a, True)
+                k = self.key(a, self.renamed(a))
                 if k:
                     new_keys[k].append(a)
-        for b in self.old.statements:
-            if not b.compound:
-                k = key(b, False)
-                if k:
-                    old_keys[k].append(b)
         for k, ns in new_keys.items():
-            os_ = old_keys.get(k, [])
+            os_ = self._old_keys.get(k, [])
             if len(ns) != 1 or len(os_) != 1:
                 continue
             a, b = ns[0], os_[0]
@@ -506,10 +578,24 @@ class _Aligner:
             if dice(self.new_bag(a), self.old_bag(b)) >= UNIQUE_KEY_THRESHOLD:
                 self.match(a, b)
 
+    def key(self, stmt: Stmt, tokens: tuple[str, ...]) -> str | None:
+        """What a statement calls (``call torch.save``) or binds (``assign scaler``)."""
+        node = stmt.node
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            head = tokens[0] if tokens else ""
+            return "call " + head if is_path(head) else None
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            eq = next((i for i, t in enumerate(tokens) if t in ("=", "+=", "-=", "*=", "/=", ":")), -1)
+            if eq > 0:
+                kind = "assign" if tokens[eq] in ("=", ":") else "aug"
+                return kind + " " + " ".join(tokens[:eq])
+        return None
+
     def leftovers(self) -> None:
         self.unique_keys()
         olds = [b for b in self.old.statements if not b.compound and b not in self.o2n]
-        news = [a for a in self.new_stmts if not a.compound and a not in self.n2o]
+        # the global search is the expensive phase: only for what placement may ask about
+        news = [a for a in self.new_stmts if not a.compound and a not in self.n2o and a in self.focus]
         if not olds or not news:
             return
         index: dict[str, list[Stmt]] = defaultdict(list)
@@ -526,7 +612,8 @@ class _Aligner:
                     pool[id(b)] = b
                 if len(pool) > 64:
                     break
-            scored = sorted(((self.sim(a, b), b) for b in pool.values()), key=lambda p: -p[0])
+            floor = LEFTOVER_THRESHOLD - LEFTOVER_MARGIN
+            scored = sorted(((self.sim(a, b, floor), b) for b in pool.values()), key=lambda p: -p[0])
             if not scored or scored[0][0] < LEFTOVER_THRESHOLD:
                 continue
             if len(scored) > 1 and scored[0][0] - scored[1][0] < LEFTOVER_MARGIN:
@@ -535,9 +622,29 @@ class _Aligner:
             proposals.append((a, b, s))
             if b not in best_for_old or best_for_old[b][0] < s:
                 best_for_old[b] = (s, a)
+        if not proposals:
+            return
+        # the other direction: `a` must also be clearly the best unmatched new statement for `b`
+        rindex: dict[str, list[Stmt]] = defaultdict(list)
+        for a in self.new_stmts:
+            if not a.compound and a not in self.n2o:
+                for t in set(_names(tuple(self.renames.rename_token(t) if is_path(t) else t
+                                          for t in self.tokens[a]))):
+                    rindex[t].append(a)
+        floor = LEFTOVER_THRESHOLD - LEFTOVER_MARGIN
         for a, b, s in proposals:
-            if best_for_old[b][1] is a and a not in self.n2o and b not in self.o2n:
-                self.match(a, b)
+            if best_for_old[b][1] is not a or a in self.n2o or b in self.o2n:
+                continue
+            rivals: dict[int, Stmt] = {}
+            for t in sorted(set(_names(self.tokens[b])), key=lambda t: len(rindex.get(t, ()))):
+                for r in rindex.get(t, ())[:64]:
+                    if r is not a:
+                        rivals[id(r)] = r
+                if len(rivals) > 64:
+                    break
+            if any(self.sim(r, b, floor) > s - LEFTOVER_MARGIN for r in rivals.values()):
+                continue
+            self.match(a, b)
 
 
 def _defs(stmts: Iterable[Stmt]) -> dict[str, list[Stmt]]:

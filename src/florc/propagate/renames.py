@@ -119,6 +119,12 @@ class RenameTable:
             else:
                 table[a][b] += weight
                 self.flat[a][b] += weight
+
+    def refresh(self) -> None:
+        """Let ``rename_token`` see the evidence added since the last refresh.
+
+        Renames used for similarity are frozen between refreshes, so that one phase of the
+        aligner compares everything under the same renames (and caches stay valid)."""
         self._cache.clear()
 
     def rename_token(self, token: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"""
@@ -93,6 +94,7 @@ def _join_attributes(tokens: list[str]) -> tuple[str, ...]:
     return tuple(joined)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_path(token: str) -> bool:
     """Whether a token is an access path (``model``, ``self.opt``), not a keyword or literal."""
     if not token or not (token[0].isalpha() or token[0] == "_"):
