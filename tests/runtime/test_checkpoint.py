@@ -353,7 +353,8 @@ def test_discover_finds_torch_training_objects_by_type():
 @pytest.mark.parametrize(
     "text, budget, warned",
     [("", 0.01, False), ("0.05", 0.05, False), ("2%", 0.02, False), ("0", 0.0, False),
-     ("lots", 0.01, True), ("-1", 0.01, True), ("nan", 0.01, True)],
+     ("inf", float("inf"), False), ("lots", 0.01, True), ("-1", 0.01, True),
+     ("nan", 0.01, True)],
 )
 def test_budget_comes_from_the_environment(text, budget, warned):
     value, warning = budget_from_env({"FLORC_CKPT_BUDGET": text})
@@ -381,6 +382,10 @@ def test_policy_keeps_checkpoint_cost_within_the_budget_after_the_first():
 
 def test_policy_checkpoints_every_iteration_when_checkpoints_are_cheap():
     assert simulate(AdaptivePolicy(budget=0.01), iteration=1.0, cost=0.001, n=50) == list(range(50))
+
+
+def test_policy_with_infinite_budget_always_checkpoints():
+    assert simulate(AdaptivePolicy(budget=float("inf")), iteration=1.0, cost=5.0, n=5) == list(range(5))
 
 
 def test_policy_with_zero_budget_never_checkpoints():

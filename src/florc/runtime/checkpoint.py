@@ -432,6 +432,30 @@ def restore_into(live: Any, part: Part) -> Any:
     return _restore_value(live, part.tree)
 
 
+def restore_problem(live: Any, part: Part) -> str | None:
+    """Why ``restore_into(live, part)`` could not keep ``live``'s identity, or None if it can.
+
+    Checked before anything is restored, so that a restore either happens whole or not at all.
+    """
+    if part.kind in ("state", "attrs", "generator"):
+        if type_name(live) != part.type:
+            return f"expected a {part.type}, found a {type_name(live)}"
+        if part.kind == "state" and not has_state_dict(live):
+            return f"a {part.type} without load_state_dict"
+        return None
+    if part.kind != "value":
+        return f"a {part.kind} part is not restored into an object"
+    value = part.tree
+    if type(live) is not type(value):
+        return f"expected a {type_name(value)}, found a {type_name(live)}"
+    if _is_tensor(live) or ((np := _numpy()) is not None and type(live) is np.ndarray):
+        if live.shape != value.shape or live.dtype != value.dtype:
+            return f"shape or dtype changed ({tuple(live.shape)} {live.dtype})"
+        if not _is_tensor(live) and not live.flags.writeable:
+            return "a read-only array"
+    return None
+
+
 def _restore_value(live: Any, value: Any) -> Any:
     cls = type(live)
     if cls is not type(value):
@@ -719,7 +743,8 @@ class BackgroundWriter:
 def budget_from_env(environ: Mapping[str, str] | None = None) -> tuple[float, str | None]:
     """The checkpoint budget (a fraction of loop time) and a warning if the setting was bad.
 
-    ``FLORC_CKPT_BUDGET`` takes ``0.01`` or ``1%``; ``0`` turns periodic checkpoints off.
+    ``FLORC_CKPT_BUDGET`` takes ``0.01`` or ``1%``; ``0`` turns periodic checkpoints off and
+    ``inf`` takes one at every opportunity.
 
     >>> budget_from_env({"FLORC_CKPT_BUDGET": "2.5%"})
     (0.025, None)
@@ -732,7 +757,7 @@ def budget_from_env(environ: Mapping[str, str] | None = None) -> tuple[float, st
         value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
     except ValueError:
         value = math.nan
-    if not math.isfinite(value) or value < 0:
+    if math.isnan(value) or value < 0:
         return DEFAULT_BUDGET, f"{ENV_BUDGET}={text!r} is not a fraction like 0.01 or 1%; using 1%"
     return value, None
 
@@ -777,7 +802,9 @@ class AdaptivePolicy:
         if self.budget <= 0:
             return False
         with self._lock:
-            if self.expected is None:
+            if math.isinf(self.budget):
+                take = True
+            elif self.expected is None:
                 take = self.taken == 0
             else:
                 take = self.spent + self.expected <= self.budget * elapsed
@@ -816,6 +843,7 @@ __all__ = [
     "is_code",
     "nbytes",
     "restore_into",
+    "restore_problem",
     "restore_rng",
     "type_name",
     "value_of",

@@ -1,0 +1,101 @@
+"""The loop instrumentation pass: write-set analysis, checkpoint insertion (record mode) and
+restore-and-skip rewriting (replay mode). See docs/design/instrument.md.
+
+>>> source = "import florc as flor\\nfor e in flor.loop('epoch', range(2)):\\n    pass\\n"
+>>> print(instrument_record(source, "train.py").code)  # doctest: +NORMALIZE_WHITESPACE
+import florc as flor
+from florc.runtime import blocks as florc_blocks
+for e in flor.loop('epoch', range(2)):
+    florc_blocks.iteration("train.py::for:e", locals(), scratch=("e",))
+    pass
+florc_blocks.end("train.py::for:e", locals(), scratch=("e",))
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from florc.instrument import snippets
+from florc.instrument.analyze import Parsed, Unparseable, analyze, analyze_parsed, parse
+from florc.instrument.loops import InstrumentLoops, plan_record, plan_replay
+from florc.instrument.model import (
+    Edit,
+    InstrumentResult,
+    LoopFacts,
+    Placement,
+    ReplayDirectives,
+    ScriptAnalysis,
+    StatementFacts,
+    WriteSet,
+)
+
+
+def _instrumented(parsed: Parsed) -> bool:
+    """Whether the script already imports the blocks runtime (then the pass leaves it be)."""
+    for stmt in parsed.module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.ImportFrom) and small.module is not None:
+                    module = parsed.module.code_for_node(small.module)
+                    names = small.names
+                    if module == "florc.runtime" and not isinstance(names, cst.ImportStar) and any(
+                        isinstance(a.name, cst.Name) and a.name.value == "blocks" for a in names
+                    ):
+                        return True
+    return False
+
+
+def _apply(parsed: Parsed, edits: tuple[Edit, ...], notes: tuple[str, ...]) -> InstrumentResult:
+    assert parsed.analysis is not None
+    if not edits:
+        return InstrumentResult(parsed.module.code, (), parsed.analysis, notes)
+    # The parsed module is already a MetadataWrapper's copy; wrapping it again without a copy
+    # keeps the node identities the address maps are keyed by.
+    wrapper = MetadataWrapper(parsed.module, unsafe_skip_copy=True)
+    module = wrapper.visit(InstrumentLoops(parsed, edits))
+    return InstrumentResult(module.code, edits, parsed.analysis, notes)
+
+
+def _prepare(source: str, path: str) -> tuple[Parsed, InstrumentResult | None]:
+    parsed = parse(source, path)
+    analysis = analyze_parsed(parsed)
+    if _instrumented(parsed):
+        return parsed, InstrumentResult(source, (), analysis, ("already instrumented",))
+    return parsed, None
+
+
+def instrument_record(source: str, path: str) -> InstrumentResult:
+    """Insert checkpoint calls at loop ends (record mode)."""
+    parsed, done = _prepare(source, path)
+    if done is not None:
+        return done
+    edits, notes = plan_record(parsed)
+    return _apply(parsed, edits, notes)
+
+
+def instrument_replay(source: str, path: str, directives: ReplayDirectives) -> InstrumentResult:
+    """Guard the loops a replay may skip and select main-loop iterations (replay mode)."""
+    parsed, done = _prepare(source, path)
+    if done is not None:
+        return done
+    edits, notes = plan_replay(parsed, directives)
+    return _apply(parsed, edits, notes)
+
+
+__all__ = [
+    "Edit",
+    "InstrumentLoops",
+    "InstrumentResult",
+    "LoopFacts",
+    "Placement",
+    "ReplayDirectives",
+    "ScriptAnalysis",
+    "StatementFacts",
+    "Unparseable",
+    "WriteSet",
+    "analyze",
+    "instrument_record",
+    "instrument_replay",
+    "snippets",
+]
