@@ -35,7 +35,7 @@ from florc.syntax.parse import Unparseable
 # -- accuracy ----------------------------------------------------------------------------------
 
 
-def accuracy(corpus: Path, out: Path, quiet: bool) -> int:
+def accuracy(corpus: Path, out: Path, quiet: bool, chain: bool = False) -> int:
     if out.exists():
         shutil.rmtree(out)
     timings: list[float] = []
@@ -50,11 +50,16 @@ def accuracy(corpus: Path, out: Path, quiet: bool) -> int:
             continue
         target = out / case_dir.name / probe_dir.name
         target.mkdir(parents=True, exist_ok=True)
-        for version in sorted(expect["versions"]):
+        current = new
+        for version in sorted(expect["versions"], reverse=True):
             old_source = (case_dir / f"{version}.py").read_bytes()
             start = time.perf_counter()
-            result = propagate_version(new, old_source, path=f"{version}.py")
+            result = propagate_version(current if chain else new, old_source, path=f"{version}.py")
             timings.append(time.perf_counter() - start)
+            if chain and result.status == "propagated" and result.code is not None:
+                prepared = prepare(result.code)
+                if not isinstance(prepared, Unparseable):
+                    current = prepared
             if result.status == "propagated" and result.code is not None:
                 (target / f"{version}.py").write_text(result.code, newline="")
             else:
@@ -213,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     acc.add_argument("corpus", type=Path)
     acc.add_argument("--out", type=Path, default=None)
     acc.add_argument("--quiet", action="store_true")
+    acc.add_argument("--chain", action="store_true",
+                     help="propagate version by version (newest to oldest), as `florc propagate` does")
     spd = sub.add_parser("speed")
     spd.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
@@ -221,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.what == "accuracy":
         out = args.out or Path(tempfile.mkdtemp(prefix="florc-accuracy-"))
-        return accuracy(args.corpus.resolve(), out, args.quiet)
+        return accuracy(args.corpus.resolve(), out, args.quiet, args.chain)
     return 2
 
 

@@ -66,11 +66,22 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
             equal += i2 - i1
             pairs.extend((t, t) for t in new_tokens[i1:i2] if is_path(t))
         elif tag == "replace" and i2 - i1 == j2 - j1:
-            for a, b in zip(new_tokens[i1:i2], old_tokens[j1:j2]):
+            for k, (a, b) in enumerate(zip(new_tokens[i1:i2], old_tokens[j1:j2])):
                 if is_path(a) and is_path(b):
                     replaced += 1
-                    pairs.append(strip_common_suffix(a, b))
+                    pa, pb = strip_common_suffix(a, b)
+                    # a rename is one-to-one: `scaler.step(opt)` -> `opt.step()` is not
+                    # `scaler` renamed `opt`, since `opt` is still there in the new statement
+                    if _mentions(new_tokens, pb, i1 + k) or _mentions(old_tokens, pa, j1 + k):
+                        continue
+                    pairs.append((pa, pb))
     return pairs, equal, replaced
+
+
+def _mentions(tokens: tuple[str, ...], path: str, skip: int) -> bool:
+    """Whether a token other than ``tokens[skip]`` is ``path`` or reaches into it."""
+    prefix = path + "."
+    return any(i != skip and (t == path or t.startswith(prefix)) for i, t in enumerate(tokens))
 
 
 def strip_common_suffix(a: str, b: str) -> tuple[str, str]:

@@ -82,6 +82,9 @@ def resolve_reads(
                 return Late(dotted, image.first_line)
         chosen: str | None = None
         for candidate, note in al.renames.candidates(dotted, new_scope, old_scope):
+            if candidate != dotted and definition is not None and \
+                    not _same_value(al, definition, candidate, point):
+                continue
             if _valid(candidate, dotted, point, scopes, al, site):
                 chosen = candidate
                 if candidate != dotted:
@@ -144,6 +147,59 @@ def precedes(stmt: Stmt, point: Point) -> bool:
         # the statement that contains the point: only its header runs before the point
         return current is stmt
     return False
+
+
+def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point) -> bool:
+    """Whether the old statement that binds ``candidate`` before ``point`` plays the role of
+    ``definition`` (the new statement that binds the name being renamed): it is its image, sits
+    inside it or inside the local function it calls, or has no counterpart at all. Otherwise the
+    rename would read a different value (``value_loss`` is not ``loss``: ``loss`` is computed
+    by the statement that became ``policy_loss = ...``)."""
+    parts = candidate.split(".")
+    old_def = None
+    for n in range(len(parts), 0, -1):
+        old_def = reaching_definition_at(point, tuple(parts[:n]))
+        if old_def is not None:
+            break
+    if old_def is None:
+        return True
+    pre = al.preimage(old_def)
+    if pre is None or pre is definition:
+        return True
+    inside = set(definition.descendants())
+    for callee in _local_callees(al, definition):
+        inside.add(callee)
+        inside.update(callee.descendants())
+    return pre in inside
+
+
+def _local_callees(al: Alignment, stmt: Stmt) -> list[Stmt]:
+    names: set[str] = set()
+    for node in ast.walk(stmt.node):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name):
+                names.add(func.id)
+            elif isinstance(func, ast.Attribute):
+                names.add(func.attr)
+    return [s for s in al.new.statements if s.kind == "def" and isinstance(s.node, (ast.FunctionDef,
+            ast.AsyncFunctionDef)) and s.node.name in names]
+
+
+def reaching_definition_at(point: Point, path: Path) -> Stmt | None:
+    """The old statement that last binds ``path`` before ``point`` (same walk as
+    ``reaching_definition``)."""
+    block, index = point.block, point.index
+    while True:
+        for prev in reversed(block.stmts[:index]):
+            if path in _binds(prev):
+                return prev
+        owner = block.owner
+        if owner is None or owner.kind in ("def", "class"):
+            return None
+        if path in set(written_paths(owner.node)):
+            return owner
+        block, index = owner.parent, owner.index
 
 
 def _valid(candidate: str, original: str, point: Point, scopes: Scopes, al: Alignment, site: Stmt) -> bool:
