@@ -231,3 +231,61 @@ def test_without_a_host_instrumented_code_runs_like_the_original(run_dir, tmp_pa
     recorded = run(instrument_record(HINDSIGHT, "train.py").code, tmp_path, "rec")
     assert recorded == truth
     assert blocks.decisions() == ()
+
+
+TRAINER = '''\
+import torch
+
+import florc as flor
+
+
+class Trainer:
+    def __init__(self):
+        torch.manual_seed(1)
+        self.model = torch.nn.Linear(3, 1)
+        self.opt = torch.optim.Adam(self.model.parameters(), lr=0.1)
+        self.sched = torch.optim.lr_scheduler.ExponentialLR(self.opt, gamma=0.5)
+        self.data = [(torch.randn(8, 3), torch.randn(8, 1)) for _ in range(4)]
+        self.steps = 0
+
+    def train_step(self, x, y):
+        loss = torch.nn.functional.mse_loss(self.model(x), y)
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+        self.steps += 1
+        return loss
+
+    def fit(self, epochs):
+        for epoch in flor.loop("epoch", range(epochs)):
+            for x, y in self.data:
+                loss = self.train_step(x, y)
+            self.sched.step()
+            record("epoch_loss", loss.item())
+        record("steps", self.steps)
+
+
+Trainer().fit(3)
+'''
+
+TRAINER_HINDSIGHT = TRAINER.replace(
+    "            self.sched.step()\n",
+    '            record("w", self.model.weight.sum().item())\n'
+    '            record("lr", self.opt.param_groups[0]["lr"])\n'
+    "            self.sched.step()\n",
+)
+
+
+def test_state_reached_through_self_and_a_method_replays_exactly(run_dir, tmp_path):
+    truth = run(TRAINER_HINDSIGHT, tmp_path, "truth")
+    host = blocks.StandaloneHost("record", tmp_path / "ckpt")
+    blocks.configure(host, AdaptivePolicy(budget=float("inf")))
+    run(instrument_record(TRAINER, "train.py").code, tmp_path, "record")
+    blocks.configure(None)
+    inner = "train.py::Trainer/fit/for:epoch/for:(x,y)"
+    blocks.configure(blocks.StandaloneHost("replay", tmp_path / "ckpt", plan_section(host.rows, skip=[inner])))
+    code = instrument_replay(TRAINER_HINDSIGHT, "train.py", ReplayDirectives(skip=frozenset({inner}))).code
+    values = run(code, tmp_path, "replay")
+    assert [d.action for d in blocks.decisions()] == ["skipped"] * 3
+    blocks.configure(None)
+    assert values == truth

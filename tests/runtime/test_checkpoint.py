@@ -411,3 +411,49 @@ print(sorted(m for m in ("torch", "numpy") if m in sys.modules))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_optimizer_brings_the_parameters_it_steps_unless_their_module_is_saved(store):
+    net, opt, sched, _ = small_training()
+    train_steps(net, opt, sched, 1, seed=1)
+    alone = roundtrip(store, {"opt": capture(opt, in_place=True, grads=True)})
+    covered = frozenset(id(p) for p in net.parameters())
+    with_model = capture(opt, in_place=True, exclude_params=covered)
+    assert "params" in alone.parts["opt"].tree and "params" not in with_model.tree
+    expected = [p.detach().clone() for p in net.parameters()]
+    grads = [p.grad.clone() for p in net.parameters()]
+    train_steps(net, opt, sched, 2, seed=2)
+    restore_into(opt, alone.parts["opt"])
+    for p, want, grad in zip(net.parameters(), expected, grads):
+        assert torch.equal(p, want) and torch.equal(p.grad, grad)
+
+
+class Trainer:
+    def __init__(self):
+        self.net, self.opt, self.sched, _ = small_training()
+        self.steps = 0
+        self.history = []
+        self.loader = torch.utils.data.DataLoader(list(range(4)))
+        self.rng = random.Random(1)
+        self.log = print
+
+
+def test_a_trainer_object_restores_in_place_through_its_attributes(store):
+    trainer = Trainer()
+    train_steps(trainer.net, trainer.opt, trainer.sched, 1, seed=1)
+    trainer.steps, trainer.history = 1, [0.5]
+    covered = frozenset(id(p) for p in trainer.net.parameters())
+    part = capture(trainer, in_place=True, exclude_params=covered)
+    assert sorted(part.tree["skipped"]) == ["loader", "log"]
+    loaded = roundtrip(store, {"t": part})
+    expected = [p.detach().clone() for p in trainer.net.parameters()]
+    net, draw = trainer.net, trainer.rng.random()
+    train_steps(trainer.net, trainer.opt, trainer.sched, 2, seed=2)
+    trainer.steps, trainer.history = 3, [9.0]
+    assert trainer.opt.param_groups[0]["lr"] == 0.005  # decayed before the restore
+    restore_into(trainer, loaded.parts["t"])
+    assert trainer.net is net and trainer.steps == 1 and trainer.history == [0.5]
+    assert trainer.rng.random() == draw
+    assert trainer.sched.last_epoch == 1 and trainer.opt.param_groups[0]["lr"] == 0.01
+    for p, want in zip(trainer.net.parameters(), expected):
+        assert torch.equal(p, want)

@@ -238,7 +238,8 @@ class _Walk:
                 key = f"{function}.<locals>.{node.name.value}" if function else (
                     f"{cls}.{node.name.value}" if cls else node.name.value
                 )
-                self.block(_block(node.body), key, None, None, None, False)
+                # A method's body keeps its class: `self.m()` resolves to a method of it.
+                self.block(_block(node.body), key, cls, None, None, False)
             elif isinstance(node, cst.ClassDef):
                 self.block(_block(node.body), function, node.name.value, main, nested, in_loop)
             elif isinstance(node, (cst.For, cst.While)):
@@ -600,8 +601,8 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
                 path == root and root in code_names
             )
 
-        mutated = {p for p in fx.mutated if keep(p)}
-        maybe = {p for p in fx.maybe if keep(p)} - mutated
+        mutated = {p for p in fx.mutated if keep(p)} - fx.attr_stores
+        maybe = {p for p in fx.maybe if keep(p)} - mutated - fx.attr_stores
         iterated = {p for p in fx.iterated if keep(p)} - mutated - maybe
         writes = WriteSet(
             assigned=_sorted(live | fx.attr_stores),

@@ -134,7 +134,7 @@ def plan_replay(
             edits.append(
                 Edit("top", address, f'if {snippets.ALIAS}.skip_iteration("{address}"):\n    continue')
             )
-        else:
+        elif wrapped:  # nested loops find their checkpoints by the iteration count
             edits.append(Edit("top", address, snippets.call("iteration", [f'"{address}"'], deeper)))
         if address in directives.skip:
             guard(facts)

@@ -39,12 +39,6 @@ from florc.runtime import checkpoint as ck
 
 SCRATCH_LIMIT = 1 << 20  # bytes: a value nothing reads after its loop is saved only below this
 _IMMUTABLE = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset, range)
-# Types a call may be given without anything a replay reads changing (by module prefix):
-# data loaders and datasets, loggers, files, progress bars, summary writers.
-_INERT_MODULES = (
-    "torch.utils.data", "logging", "io", "_io", "tqdm", "torch.utils.tensorboard",
-    "tensorboardX", "wandb", "threading", "multiprocessing", "concurrent",
-)
 
 
 class ReplayFinished(SystemExit):
@@ -266,11 +260,6 @@ def _is_iterator(value: Any) -> bool:
         return False
 
 
-def _inert(value: Any) -> bool:
-    module = type(value).__module__ or ""
-    return any(module == m or module.startswith(m + ".") for m in _INERT_MODULES)
-
-
 # ------------------------------------------------------------------------------ record
 
 
@@ -291,7 +280,9 @@ def _capture(
     """Parts, missing names (with why) and how every other name was classified."""
     parts: dict[str, ck.Part] = {}
     missing: dict[str, str] = {}
-    notes: dict[str, list[str]] = {"unbound": [], "ignored": [], "unchecked": [], "unsaved": []}
+    notes: dict[str, list[str]] = {
+        "unbound": [], "ignored": [], "unchecked": [], "unsaved": [], "inplace": []
+    }
 
     def by_value(path: str, value: Any, required: bool) -> None:
         try:
@@ -317,19 +308,30 @@ def _capture(
             notes["unsaved"].append(path)
         else:
             by_value(path, value, required=False)
+    # Objects changed in place: saved by state (restored into the live object). A scheduler
+    # brings its optimizer along; an optimizer its parameters, unless their modules are saved.
+    candidates: list[tuple[str, Any, bool]] = []
     for path, certain in (*((p, True) for p in writes.mutated), *((p, False) for p in writes.maybe)):
         value = _lookup(namespace, globals_, path)
         if value is _UNBOUND or isinstance(value, _IMMUTABLE) or ck.is_code(value):
             notes["ignored"].append(path)
-            continue
-        if _is_iterator(value):
+        elif _is_iterator(value):
             missing[path] = f"a {ck.type_name(value)}: an iterator cannot be saved"
-            continue
-        if not certain and _inert(value):
+        elif not certain and ck.is_inert(value):
             notes["ignored"].append(path)
-            continue
+        else:
+            candidates.append((path, value, certain))
+    for path, value, certain in list(candidates):
+        optimizer = ck.linked_optimizer(value)
+        if optimizer is not None and not any(v is optimizer for _, v, _ in candidates):
+            candidates.append((f"{path}.optimizer", optimizer, certain))
+    covered = frozenset(
+        id(p) for _, value, _ in candidates for m in ck.modules_in(value) for p in m.parameters()
+    )
+    for path, value, certain in candidates:
         try:
-            parts[path] = ck.capture(value, in_place=True, grads=writes.grads)
+            parts[path] = ck.capture(value, in_place=True, grads=writes.grads, exclude_params=covered)
+            notes["inplace"].append(path)
         except ck.Uncapturable as exc:
             if certain:
                 missing[path] = str(exc)
@@ -500,14 +502,11 @@ def _check(
             return f"{path} is not in the checkpoint"
     if grads_needed and not meta.get("grads"):
         return "parameters' .grad are needed after the loop and were not saved"
-    for path in (*writes.mutated, *writes.maybe):
-        part = loaded.parts.get(path)
-        if part is None:
-            continue
+    for path in meta.get("inplace", ()):
         live = _lookup(namespace, globals_, path)
         if live is _UNBOUND:
             return f"{path} is not bound where the loop would have changed it"
-        problem = ck.restore_problem(live, part)
+        problem = ck.restore_problem(live, loaded.parts[path])
         if problem is not None:
             return f"{path}: {problem}"
     for path in writes.assigned:
@@ -529,10 +528,8 @@ def _apply(
     """Put the checkpoint back (checked first by ``_check``); stash values to rebind."""
     if loaded.rng is not None:
         ck.restore_rng(loaded.rng)
-    for path in (*writes.mutated, *writes.maybe):
-        part = loaded.parts.get(path)
-        if part is not None:
-            ck.restore_into(_lookup(namespace, globals_, path), part)
+    for path in loaded.meta.get("inplace", ()):
+        ck.restore_into(_lookup(namespace, globals_, path), loaded.parts[path])
     values: list[Any] = []
     for path in writes.assigned:
         part = loaded.parts.get(path)

@@ -282,12 +282,20 @@ def _generator_state(value: Any) -> tuple[str, Any] | None:
     return None
 
 
-def capture(value: Any, *, in_place: bool, grads: bool = False) -> Part:
+def capture(
+    value: Any,
+    *,
+    in_place: bool,
+    grads: bool = False,
+    exclude_params: frozenset[int] = frozenset(),
+) -> Part:
     """Save ``value`` so it can be put back later.
 
     ``in_place``: the object will be restored into the live object (its identity matters: an
     optimizer holds the model's parameters); otherwise the value is rebuilt and rebound.
-    ``grads``: for torch modules, save the parameters' ``.grad`` too.
+    ``grads``: save parameters' ``.grad`` too. An optimizer's parameters are saved with it
+    unless their ids are in ``exclude_params`` (the modules owning them are saved alongside):
+    ``opt.step()`` changes them whether or not the model is named where the step happens.
 
     >>> capture([1, 2], in_place=False)
     Part(value, builtins.list)
@@ -297,13 +305,7 @@ def capture(value: Any, *, in_place: bool, grads: bool = False) -> Part:
         if has_state_dict(value) and not isinstance(value, type):
             if not in_place:
                 raise Uncapturable(f"a {name} rebound inside the loop (only its state is saved)")
-            tree: dict[str, Any] = {"state_dict": _encode(value.state_dict())}
-            if grads and _is_module(value):
-                tree["grads"] = {
-                    n: None if p.grad is None else _copy_tensor(p.grad)
-                    for n, p in value.named_parameters()
-                }
-            return Part("state", tree, name)
+            return Part("state", _state_tree(value, grads, exclude_params), name)
         generator = _generator_state(value)
         if generator is not None:
             kind, state = generator
@@ -313,11 +315,151 @@ def capture(value: Any, *, in_place: bool, grads: bool = False) -> Part:
         if plain or _is_tensor(value) or _encode_ok_leaf(value):
             return Part("value", _encode(value), name)
         if in_place and hasattr(value, "__dict__") and not is_code(value):
-            return Part("attrs", _encode(vars(value)), name)
+            return Part("attrs", _attrs_tree(value, grads, exclude_params, 0), name)
         raise Uncapturable(f"a {name} cannot be saved")
     except Uncapturable as exc:
         text = str(exc)
         raise Uncapturable(text if text.startswith("a ") else f"a {name}: {text}") from None
+
+
+def _is_optimizer(value: object) -> bool:
+    return isinstance(getattr(value, "param_groups", None), list) and has_state_dict(value)
+
+
+def _flat_params(optimizer: Any) -> list[Any]:
+    return [p for group in optimizer.param_groups for p in group["params"]]
+
+
+def _state_tree(value: Any, grads: bool, exclude_params: frozenset[int]) -> dict[str, Any]:
+    tree: dict[str, Any] = {"state_dict": _encode(value.state_dict())}
+    if _is_module(value):
+        if grads:
+            tree["grads"] = {
+                n: None if p.grad is None else _copy_tensor(p.grad)
+                for n, p in value.named_parameters()
+            }
+    elif _is_optimizer(value):
+        params = _flat_params(value)
+        own = [i for i, p in enumerate(params) if id(p) not in exclude_params]
+        if own:
+            tree["params"] = {i: _copy_tensor(params[i]) for i in own}
+            if grads:
+                tree["param_grads"] = {
+                    i: None if params[i].grad is None else _copy_tensor(params[i].grad)
+                    for i in own
+                }
+    return tree
+
+
+def _restore_state(live: Any, tree: Mapping[str, Any]) -> None:
+    live.load_state_dict(tree["state_dict"])
+    grads = tree.get("grads")
+    if grads is not None:
+        for name, param in live.named_parameters():
+            saved = grads.get(name)
+            param.grad = None if saved is None else saved.to(param.device)
+    params = tree.get("params")
+    if params:
+        import torch
+
+        flat = _flat_params(live)
+        with torch.no_grad():
+            for index, saved in params.items():
+                flat[int(index)].copy_(saved)
+        for index, saved in (tree.get("param_grads") or {}).items():
+            param = flat[int(index)]
+            param.grad = None if saved is None else saved.to(param.device)
+
+
+_INERT_MODULES = (
+    "torch.utils.data", "logging", "io", "_io", "tqdm", "torch.utils.tensorboard",
+    "tensorboardX", "wandb", "threading", "_thread", "multiprocessing", "concurrent",
+)
+
+
+def is_inert(value: object) -> bool:
+    """Objects whose changes no replayed statement reads back: data loaders and datasets,
+    loggers, files, progress bars, summary writers, locks and pools (by module of the type)."""
+    module = type(value).__module__ or ""
+    return any(module == m or module.startswith(m + ".") for m in _INERT_MODULES)
+
+
+def _attrs_tree(
+    value: Any, grads: bool, exclude_params: frozenset[int], depth: int
+) -> dict[str, Any]:
+    """An object's attributes: training objects by state, plain objects recursively, data by
+    value; code and inert objects are left alone (named under ``skipped``)."""
+    if depth > 3:
+        raise Uncapturable("objects nested too deeply")
+    values: dict[str, Any] = {}
+    objects: dict[str, Any] = {}
+    skipped: list[str] = []
+    for key, item in vars(value).items():
+        if is_code(item) or is_inert(item):
+            skipped.append(key)
+        elif has_state_dict(item) and not isinstance(item, type):
+            objects[key] = {"type": type_name(item), "state": _state_tree(item, grads, exclude_params)}
+        elif (generator := _generator_state(item)) is not None:
+            objects[key] = {"type": type_name(item), "generator": {"kind": generator[0], "state": _encode(generator[1])}}
+        else:
+            try:
+                values[key] = _encode(item)
+            except Uncapturable:
+                if not hasattr(item, "__dict__"):
+                    raise Uncapturable(f"attribute {key!r} holds a {type_name(item)}") from None
+                objects[key] = {
+                    "type": type_name(item),
+                    "attrs": _attrs_tree(item, grads, exclude_params, depth + 1),
+                }
+    return {"values": values, "objects": objects, "skipped": skipped}
+
+
+def _restore_attrs(live: Any, tree: Mapping[str, Any]) -> None:
+    for key, value in tree["values"].items():
+        current = getattr(live, key, _ABSENT)
+        setattr(live, key, value if current is _ABSENT else _restore_value(current, value))
+    for key, sub in tree["objects"].items():
+        target = getattr(live, key)
+        if "state" in sub:
+            _restore_state(target, sub["state"])
+        elif "generator" in sub:
+            _restore_generator(target, Part("generator", sub["generator"], sub["type"]))
+        else:
+            _restore_attrs(target, sub["attrs"])
+
+
+def _attrs_problem(live: Any, tree: Mapping[str, Any]) -> str | None:
+    for key, sub in tree["objects"].items():
+        target = getattr(live, key, _ABSENT)
+        if target is _ABSENT or type_name(target) != sub["type"]:
+            return f"attribute {key!r} is no longer a {sub['type']}"
+        if "attrs" in sub and (problem := _attrs_problem(target, sub["attrs"])) is not None:
+            return f"{key}.{problem}"
+    return None
+
+
+def modules_in(value: Any, depth: int = 0) -> list[Any]:
+    """The torch modules ``value`` is or holds as attributes (a trainer's ``self.model``)."""
+    if _is_module(value):
+        return [value]
+    if depth >= 3 or is_code(value) or not hasattr(value, "__dict__") or has_state_dict(value):
+        return []
+    found: list[Any] = []
+    for item in vars(value).values():
+        found.extend(modules_in(item, depth + 1))
+    return found
+
+
+def linked_optimizer(value: Any) -> Any | None:
+    """The optimizer an LR scheduler drives: restoring the scheduler does not restore the
+    learning rates it wrote into the optimizer, so the optimizer is saved with it."""
+    optimizer = getattr(value, "optimizer", None)
+    if optimizer is not None and _is_optimizer(optimizer) and has_state_dict(value):
+        return optimizer
+    return None
+
+
+_ABSENT = object()
 
 
 def is_code(value: object) -> bool:
@@ -407,25 +549,17 @@ def restore_into(live: Any, part: Part) -> Any:
     >>> ys is xs and xs == [1, 2]
     True
     """
+    problem = restore_problem(live, part)
+    if problem is not None and part.kind != "value":
+        raise NotRestorable(problem)
     if part.kind == "state":
-        if type_name(live) != part.type or not has_state_dict(live):
-            raise NotRestorable(f"expected a {part.type}, found a {type_name(live)}")
-        live.load_state_dict(part.tree["state_dict"])
-        grads = part.tree.get("grads")
-        if grads is not None:
-            for name, param in live.named_parameters():
-                saved = grads.get(name)
-                param.grad = None if saved is None else saved.to(param.device)
+        _restore_state(live, part.tree)
         return live
     if part.kind == "generator":
         _restore_generator(live, part)
         return live
     if part.kind == "attrs":
-        if type_name(live) != part.type:
-            raise NotRestorable(f"expected a {part.type}, found a {type_name(live)}")
-        state = vars(live)
-        state.clear()
-        state.update(part.tree)
+        _restore_attrs(live, part.tree)
         return live
     if part.kind != "value":
         raise NotRestorable(f"cannot restore a {part.kind} part into an object")
@@ -442,6 +576,13 @@ def restore_problem(live: Any, part: Part) -> str | None:
             return f"expected a {part.type}, found a {type_name(live)}"
         if part.kind == "state" and not has_state_dict(live):
             return f"a {part.type} without load_state_dict"
+        if part.kind == "state" and part.tree.get("params"):
+            flat = _flat_params(live)
+            for index, saved in part.tree["params"].items():
+                if int(index) >= len(flat) or flat[int(index)].shape != saved.shape:
+                    return "its parameters changed shape"
+        if part.kind == "attrs":
+            return _attrs_problem(live, part.tree)
         return None
     if part.kind != "value":
         return f"a {part.kind} part is not restored into an object"
@@ -841,6 +982,9 @@ __all__ = [
     "discover",
     "has_state_dict",
     "is_code",
+    "is_inert",
+    "linked_optimizer",
+    "modules_in",
     "nbytes",
     "restore_into",
     "restore_problem",

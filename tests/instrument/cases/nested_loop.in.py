@@ -1,0 +1,13 @@
+import florc as flor
+import torch
+
+net = torch.nn.Linear(4, 1)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+
+for epoch in flor.loop("epoch", range(3)):
+    for step in flor.loop("step", range(10)):
+        loss = net(torch.randn(8, 4)).pow(2).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    flor.log("loss", loss.item())

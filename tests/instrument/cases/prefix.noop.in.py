@@ -1,0 +1,12 @@
+# replay: stop=case.py::train/for:epoch
+import florc as flor
+
+
+def train(n):
+    seed = flor.arg("seed", 0)
+    flor.log("seed", seed)
+    for epoch in range(n):
+        work(epoch)
+
+
+train(3)

@@ -1,0 +1,19 @@
+# The same statements outside any flor.loop: nothing is instrumented.
+import florc as flor
+
+history = []
+stats = {}
+meter = Meter()
+it = iter(stream)
+step = 0
+
+for batch in loader:
+    step += 1
+    history.append(step)
+    stats["last"] = step
+    meter.count = step
+    scaler.scale(loss_of(batch)).backward()
+    scaler.step(opt)
+    sample = next(it)
+    tmp = batch * 2
+flor.log("step", step)
