@@ -103,6 +103,12 @@ class _Placer:
             if anchor is not None:
                 found = self.after(anchor, sibling, expected)
                 break
+        if found is None and not before and expected is not None and self.al.kids(block) and \
+                limit < (1 << 30):
+            # first in its block today, and the block has a counterpart: first there too
+            # (statements the old block has before the next neighbour's image have no
+            # counterpart today, so nothing says the statement follows them)
+            found = self.first_in(expected)
         if found is None:
             for sibling in after:
                 anchor = self.image_before(sibling, expected)
@@ -321,7 +327,11 @@ class _Placer:
             if lifted is not block.stmts[0]:
                 return Placement(Point(lifted.parent, lifted.index), "before", lifted, None,
                                  "before the condition its block's counterpart is under")
-        return Placement(Point(block, 0), "first", None, None, "first in the counterpart of its block")
+        index = 0
+        if block.stmts and _is_docstring(block.stmts[0]) and block.owner is not None and \
+                block.owner.kind in ("def", "class"):
+            index = 1
+        return Placement(Point(block, index), "first", None, None, "first in the counterpart of its block")
 
     # -- rule 4 ------------------------------------------------------------------------------
 
@@ -359,6 +369,11 @@ class _Placer:
                 if pre is None or not _after_in_new(pre, self.site):
                     new_index = k + 1
         return new_index
+
+
+def _is_docstring(stmt: Stmt) -> bool:
+    node = stmt.node
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
 def _ancestor_blocks(stmt: Stmt) -> list[tuple[Stmt, Block]]:
