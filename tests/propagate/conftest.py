@@ -4,12 +4,15 @@ import pytest
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--regen-goldens",
-        action="store_true",
-        default=False,
-        help="rewrite the expected/diagnostics sections of tests/propagate/cases/*.py from the current output",
-    )
+    try:
+        parser.addoption(
+            "--regen-goldens",
+            action="store_true",
+            default=False,
+            help="rewrite golden expectations (tests/propagate/cases, tests/histories/*/expected)",
+        )
+    except ValueError:
+        pass  # registered by the other golden directory's conftest
 
 
 @pytest.fixture

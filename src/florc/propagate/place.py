@@ -339,11 +339,16 @@ class _Placer:
         targets = _device_built(new_anchor)
         if not targets:
             return index
-        names = {t[0] for t in written_paths(old_anchor.node) if len(t) == 1} | \
-            {".".join(t) for t in written_paths(old_anchor.node)}
+        # every object the newest version builds-and-moves in the statements up to here
+        # (`gen = G().to(d)`, `disc = D().to(d)`), under its old name
+        stmts = old_anchor.parent.stmts
+        names: set[str] = set()
+        for s in stmts[: old_anchor.index + 1]:
+            pre = self.al.preimage(s)
+            if s is old_anchor or (pre is not None and _device_built(pre)):
+                names |= {".".join(t) for t in written_paths(s.node)}
         if not names:
             return index
-        stmts = old_anchor.parent.stmts
         while index < len(stmts) and self.al.preimage(stmts[index]) is None and \
                 _only_device_moves(stmts[index], names):
             index += 1

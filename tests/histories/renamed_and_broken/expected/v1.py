@@ -1,0 +1,13 @@
+import florc as flor
+import torch
+
+model = torch.nn.Linear(10, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(5):
+    for x, y in batches():
+        loss = ((model(x) - y) ** 2).mean()
+        opt.zero_grad()
+        loss.backward()
+        flor.log("loss", loss.item())
+        opt.step()
+    print(epoch, loss.item())

@@ -1,0 +1,49 @@
+"""Regression with a Trainer that owns the model and the optimiser."""
+import argparse
+
+import torch
+import torch.nn as nn
+
+
+class Trainer:
+    def __init__(self, args, device):
+        self.args = args
+        self.device = device
+        self.model = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 1)).to(device)
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=args.lr)
+
+    def train_epoch(self, batches):
+        self.model.train()
+        total = 0.0
+        for x, y in batches:
+            x, y = x.to(self.device), y.to(self.device)
+            loss = nn.functional.mse_loss(self.model(x), y)
+            self.optimizer.zero_grad()
+            loss.backward()
+            self.optimizer.step()
+            total += loss.item()
+        return total
+
+    @torch.no_grad()
+    def evaluate(self, batches):
+        self.model.eval()
+        return sum(nn.functional.mse_loss(self.model(x.to(self.device)), y.to(self.device)).item()
+                   for x, y in batches)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    args = parser.parse_args()
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+
+    trainer = Trainer(args, device)
+    for epoch in range(args.epochs):
+        train_loss = trainer.train_epoch(train_batches())
+        val_loss = trainer.evaluate(val_batches())
+        print(f"epoch {epoch} train {train_loss:.4f} val {val_loss:.4f}")
+
+
+if __name__ == "__main__":
+    main()
