@@ -6,6 +6,7 @@ import florc as flor
 from florc.query import connect, dataframe, query
 from florc.runtime import kwargs, session
 from florc.store.parts import write_part
+from florc.store.schema import run_key
 
 
 def record(lr, epochs=2, steps=2, acc=True, extra=None):
@@ -80,6 +81,23 @@ def test_a_hostile_name_is_just_a_name(run_dir):
     assert query("SELECT count(*) AS n FROM logs").n.tolist() == [2]
 
 
+def test_a_name_logged_twice_in_one_iteration_keeps_the_last_value(run_dir):
+    for e in flor.loop("epoch", range(2)):
+        flor.log("loss", 1.0)
+        flor.log("loss", 2.0 + e)
+    for e in flor.loop("epoch", range(1)):  # a second loop with the same name and indices
+        flor.log("loss", 9.0)
+    session.stop()
+    assert dataframe("loss").loss.tolist() == [9.0, 3.0]
+
+
+def test_where_can_name_run_metadata(run_dir):
+    r1 = record(0.5)
+    record(0.25)
+    df = dataframe("lr", "count", where=f"run_id = '{r1}' AND epoch = 1")
+    assert df.run_id.tolist() == [r1] and df.lr.tolist() == [0.5]
+
+
 def test_where_filters_the_pivot(run_dir):
     record(0.5, epochs=3)
     df = dataframe("count", where="epoch >= 1")
@@ -89,7 +107,7 @@ def test_where_filters_the_pivot(run_dir):
 def test_recorded_values_win_over_replayed_ones(run_dir):
     rid = record(0.5, epochs=1, steps=1)
     store = run_dir / ".flor"
-    common = {"run_id": [rid, rid], "depth": [1, 1], "ctx_path": ["epoch", "epoch"], "i1": [0, 0],
+    common = {"run_id": [rid, rid], "run_key": [run_key(rid)] * 2, "depth": [1, 1], "ctx_path": ["epoch", "epoch"], "i1": [0, 0],
               "source": ["replay", "replay"], "replay_id": ["rp", "rp"], "seq": [0, 1], "value_type": ["float", "float"]}
     write_part(store, "logs", "rp-000001", {**common, "name": ["acc", "gn"], "value_num": [99.0, 3.0]})
     df = dataframe("acc", "gn")

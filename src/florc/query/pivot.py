@@ -9,17 +9,23 @@ Semantics (FlorDB's, made precise):
 - a value logged in an enclosing context is broadcast to every row below it: ``flor.arg``
   values (run level) to all rows of their run, a per-epoch ``acc`` to all step rows of that
   epoch; a context that has no rows below it for the selected names is a row of its own;
-- one column per name, numeric (``float64``, or nullable ``Int64`` when every value is an int
-  or bool) unless a value of the name is text; the last value logged in a cell wins, and a
+- one column per name, numeric (``float64``, or an integer dtype when every value is an int or
+  bool) unless a value of the name is text; the last value logged in a cell wins, and a
   recorded value wins over a replayed one;
 - ``projid, run_id, tstamp`` (run start), ``filename`` (the script) and ``commit`` (the code
-  snapshot) lead, as FlorDB's ``projid, tstamp, filename`` do.
+  snapshot) lead, as FlorDB's ``projid, tstamp, filename`` do; they are categoricals.
 
-How: one query finds which (name, context path) pairs exist; one ``GROUP BY`` over the selected
-log rows builds ``cells`` (one row per run and context, one column per name, via ``arg_max ...
-FILTER``); each context path then becomes a ``SELECT`` that left-joins its enclosing paths for
-the broadcast, and the parts are ``UNION ALL BY NAME``. Names, paths and ids are bound
-parameters; aliases are quoted identifiers (see ``query.sqltext``).
+How, and why it is fast. Every loop *path* (``""``, ``"epoch"``, ``"epoch/step"``) among the
+selected rows gets its own CTE of cells keyed by ``(run_key, i1, ...)``, all integers (string
+keys cost twice as much to hash). A path holding a single name whose rows the runtime did not
+flag as repeated (``cell_dup``) and that has no replayed rows needs no ``GROUP BY`` at all: its
+rows are the cells, which is what keeps a 10-million-row pivot near a second. Other paths
+aggregate with ``arg_max(... ORDER BY recorded-first, seq) FILTER (WHERE name = ...)``. Each path
+then becomes a ``SELECT`` that left-joins the CTEs of its enclosing paths (the broadcast), and
+the parts are ``UNION ALL BY NAME``. Results travel as Arrow; run metadata is attached in pandas
+by the run key, as categoricals, instead of repeating strings per row in SQL.
+
+Names, paths and ids are bound parameters; aliases are quoted identifiers (``query.sqltext``).
 """
 
 from __future__ import annotations
@@ -34,29 +40,46 @@ import duckdb
 from florc.query.sqltext import ident
 from florc.query.views import VALUE_TEXT, connect
 from florc.store import Store
-from florc.store.schema import CTX_LEVELS
+from florc.store.schema import CTX_LEVELS, text_key
 
 META = ("projid", "run_id", "tstamp", "filename", "commit")
+_KEY = "CASE WHEN source = 'record' THEN seq + 4611686018427387904 ELSE seq END"
+_TEXT = f"CASE WHEN value_type = 'str' THEN json_extract_string(value, '$') ELSE {VALUE_TEXT} END"
 
 
 @dataclass(frozen=True)
 class PathInfo:
     path: str
     depth: int
-    valued: tuple[bool, ...]  # per level: does any row carry an iterated value?
+    names: tuple[str, ...]  # selected names with rows at this path
+    tangled: bool  # some name was logged twice in a context here, or has replayed rows
+
+    @property
+    def direct(self) -> bool:
+        """One name and no repeated cells: its rows are its cells, no GROUP BY needed."""
+        return len(self.names) == 1 and not self.tangled
 
     @property
     def loops(self) -> tuple[str, ...]:
         return tuple(self.path.split("/")) if self.path else ()
 
+    @property
+    def levels(self) -> int:
+        return min(self.depth, CTX_LEVELS)
+
 
 @dataclass(frozen=True)
 class Pivot:
-    """A pivot query ready to run: SQL text with ``$n`` parameters, and their values."""
+    """A pivot query ready to run: SQL text with ``$n`` parameters, their values, and the
+    columns it yields besides ``run_key`` (loop columns, then names)."""
 
     sql: str
     params: tuple[Any, ...]
-    columns: tuple[str, ...]
+    loop_columns: tuple[str, ...]
+    names: tuple[str, ...]
+    integral: tuple[str, ...]
+    paths: tuple[PathInfo, ...] = ()
+    numeric: tuple[str, ...] = ()
 
 
 class _Params:
@@ -76,119 +99,244 @@ def _is_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) < len(b) and b[: len(a)] == a
 
 
+def _describe(con: duckdb.DuckDBPyConnection, names: list[str]) -> tuple[list[PathInfo], dict[str, tuple[bool, bool]], dict[str, set[str]]]:
+    p = _Params()
+    keyed = {text_key(n): n for n in names}
+    rows = con.execute(
+        f"""SELECT name_key, any_value(ctx_path), any_value(depth),
+                   bool_and(value IS NULL AND value_num IS NOT NULL),
+                   bool_and(value_type IN ('int', 'bool')),
+                   bool_or(coalesce(cell_dup, true)) OR bool_or(source <> 'record')
+            FROM _logs WHERE name_key IN ({", ".join(p(k) for k in keyed)}) GROUP BY name_key, path_key""",
+        p.values,
+    ).fetchall()
+    kinds = {n: (True, True) for n in names}
+    name_paths: dict[str, set[str]] = {n: set() for n in names}
+    by_path: dict[str, list[Any]] = {}
+    for key, path, depth, is_num, is_int, tangled in rows:
+        name = keyed[key]
+        kinds[name] = (kinds[name][0] and bool(is_num), kinds[name][1] and bool(is_int))
+        name_paths[name].add(path)
+        entry = by_path.setdefault(path, [int(depth), [], False])
+        entry[1].append(name)
+        entry[2] = entry[2] or bool(tangled)
+    paths = [
+        PathInfo(path, depth, tuple(n for n in names if n in ns), tangled)
+        for path, (depth, ns, tangled) in by_path.items()
+    ]
+    paths.sort(key=lambda pi: (pi.depth, pi.path))
+    return paths, kinds, name_paths
+
+
 def plan(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> Pivot:
     """Build the pivot of ``names`` against the data visible through ``con``."""
-    p = _Params()
     if not names:
         names = [r[0] for r in con.execute("SELECT DISTINCT name FROM _logs WHERE depth = 0 ORDER BY name").fetchall()]
     names = list(dict.fromkeys(str(n) for n in names))
     if not names:
-        cols = ", ".join(f"NULL AS {ident(c)}" for c in META)
-        return Pivot(f"SELECT {cols} WHERE false", (), META)
-    in_names = ", ".join(p(n) for n in names)
-    valued = ", ".join(f"bool_or(v{k} IS NOT NULL)" for k in range(1, CTX_LEVELS + 1))
-    meta = con.execute(
-        f"""SELECT name, ctx_path, any_value(depth),
-                   bool_and(value_type IN ('float', 'int', 'bool')),
-                   bool_and(value_type IN ('int', 'bool')), {valued}
-            FROM _logs WHERE name IN ({in_names}) GROUP BY name, ctx_path""",
-        p.values,
-    ).fetchall()
+        return Pivot("SELECT NULL::BIGINT AS run_key WHERE false", (), (), (), ())
+    paths, kinds, name_paths = _describe(con, names)
+    integral = tuple(n for n in names if kinds[n][0] and kinds[n][1])
+    if not paths:
+        cols = ", ".join(["NULL::BIGINT AS run_key", *(f"NULL AS {ident(n)}" for n in names)])
+        return Pivot(f"SELECT {cols} WHERE false", (), (), tuple(names), integral)
 
-    if not meta:
-        cols = ", ".join(f"NULL AS {ident(c)}" for c in (*META, *names))
-        return Pivot(f"SELECT {cols} WHERE false", (), (*META, *names))
-    numeric = {n: True for n in names}
-    integral = {n: True for n in names}
-    name_paths: dict[str, set[str]] = {n: set() for n in names}
-    paths: dict[str, PathInfo] = {}
-    for name, path, depth, is_num, is_int, *vals in meta:
-        numeric[name] &= bool(is_num)
-        integral[name] &= bool(is_int)
-        name_paths[name].add(path)
-        old = paths.get(path)
-        v = tuple(bool(x) for x in vals)
-        paths[path] = PathInfo(path, int(depth), v if old is None else tuple(a or b for a, b in zip(v, old.valued)))
-    order = sorted(paths.values(), key=lambda pi: (pi.depth, pi.path))
-    levels = min(max((pi.depth for pi in order), default=0), CTX_LEVELS)
+    p = _Params()
+    column = {n: f"c{j}" for j, n in enumerate(names)}
+    ctes = []
+    for q, pi in enumerate(paths):
+        idx = [f"i{k}" for k in range(1, pi.levels + 1)]
+        vals = [f"v{k}" for k in range(1, pi.levels + 1)]
+        where = f"path_key = {p(text_key(pi.path))}"
+        if pi.direct:
+            (n,) = pi.names
+            expr = "value_num" if kinds[n][0] else _TEXT
+            select_cols = ["run_key", *idx, *vals, f"{expr} AS {column[n]}"]
+            body = f"SELECT {', '.join(select_cols)} FROM _logs WHERE {where} AND name_key = {p(text_key(n))}"
+        else:
+            group = ["run_key", *idx] + (["ctx_rest"] if pi.depth > CTX_LEVELS else [])
+            aggs = [f"any_value({v}) AS {v}" for v in vals]
+            for n in pi.names:
+                expr = "value_num" if kinds[n][0] else _TEXT
+                aggs.append(f"arg_max({expr}, {_KEY}) FILTER (WHERE name_key = {p(text_key(n))}) AS {column[n]}")
+            body = (
+                f"SELECT {', '.join(group + aggs)} FROM _logs WHERE {where} "
+                f"AND name_key IN ({', '.join(p(text_key(n)) for n in pi.names)}) GROUP BY {', '.join(group)}"
+            )
+        # A direct CTE is a filtered scan: inlining it beats copying millions of rows into a
+        # materialized buffer. An aggregate is worth computing once.
+        ctes.append(f"q{q} AS {'NOT MATERIALIZED' if pi.direct else 'MATERIALIZED'} ({body})")
 
-    # cells: one row per (run, context), one column per name
-    idx = [f"i{k}" for k in range(1, levels + 1)]
-    key = "CASE WHEN source = 'record' THEN seq + 4611686018427387904 ELSE seq END"
-    text = f"CASE WHEN value_type = 'str' THEN json_extract_string(value, '$') ELSE {VALUE_TEXT} END"
-    aggs = []
-    for j, n in enumerate(names):
-        expr = "value_num" if numeric[n] else text
-        aggs.append(f"arg_max({expr}, {key}) FILTER (WHERE name = {p(n)}) AS c{j}")
-    vals = [f"any_value(v{k}) AS v{k}" for k in range(1, levels + 1)]
-    group = ", ".join(["run_id", "ctx_path", *idx])
-    cells = f"""cells AS MATERIALIZED (
-        SELECT {group}, {", ".join([*vals, *aggs])}
-        FROM _logs WHERE name IN ({in_names}) GROUP BY {group})"""
-
-    reserved = set(META) | set(names)
+    reserved = set(META) | set(names) | {"run_key"}
     loop_cols: list[str] = []
     branches = []
-    for q in order:
-        qloops = q.loops
-        select = ["c.run_id"]
-        for k, loop in enumerate(qloops[:levels], start=1):
+    for q, pi in enumerate(paths):
+        select = ["c.run_key"]
+        for k, loop in enumerate(pi.loops[: pi.levels], start=1):
             col = loop if loop not in reserved else f"{loop}_iter"
-            select.append(f"c.i{k} AS {ident(col)}")
-            if col not in loop_cols:
-                loop_cols.append(col)
-            if q.valued[k - 1]:
-                vcol = f"{col}_value"
-                select.append(f"c.v{k} AS {ident(vcol)}")
-                if vcol not in loop_cols:
-                    loop_cols.append(vcol)
+            select += [f"c.i{k} AS {ident(col)}", f"c.v{k} AS {ident(col + '_value')}"]
+            for c in (col, col + "_value"):
+                if c not in loop_cols:
+                    loop_cols.append(c)
+        alias = {pi.path: "c"}
         joins = []
-        alias: dict[str, str] = {q.path: "c"}
-        for pj, pre in enumerate(pi for pi in order if _is_prefix(pi.loops, qloops)):
-            a = f"p{pj}"
-            alias[pre.path] = a
-            on = [f"{a}.ctx_path = {p(pre.path)}", f"{a}.run_id = c.run_id"]
-            on += [f"{a}.i{k} = c.i{k}" for k in range(1, min(pre.depth, levels) + 1)]
-            joins.append(f"LEFT JOIN cells {a} ON {' AND '.join(on)}")
-        for j, n in enumerate(names):
-            sources = sorted(
-                (pi for pi in order if pi.path in name_paths[n] and pi.path in alias),
-                key=lambda pi: -pi.depth,
-            )
-            typ = "BIGINT" if numeric[n] and integral[n] else "DOUBLE" if numeric[n] else "VARCHAR"
-            if sources:
-                expr = ", ".join(f"{alias[s.path]}.c{j}" for s in sources)
-                expr = f"coalesce({expr})" if len(sources) > 1 else expr
-            else:
-                expr = "NULL"
+        for r, pre in enumerate(paths):
+            if _is_prefix(pre.loops, pi.loops):
+                alias[pre.path] = f"p{r}"
+                on = [f"p{r}.run_key = c.run_key", *(f"p{r}.i{k} = c.i{k}" for k in range(1, pre.levels + 1))]
+                joins.append(f"LEFT JOIN q{r} p{r} ON {' AND '.join(on)}")
+        for n in names:
+            sources = sorted((s for s in paths if s.path in name_paths[n] and s.path in alias), key=lambda s: -s.depth)
+            typ = "BIGINT" if n in integral else "DOUBLE" if kinds[n][0] else "VARCHAR"
+            refs = [f"{alias[s.path]}.{column[n]}" for s in sources]
+            expr = "NULL" if not refs else refs[0] if len(refs) == 1 else f"coalesce({', '.join(refs)})"
             select.append(f"CAST({expr} AS {typ}) AS {ident(n)}")
-        where = [f"c.ctx_path = {p(q.path)}"]
-        deeper = [pi for pi in order if _is_prefix(qloops, pi.loops)]
+        where = ""
+        deeper = [d for d in paths if _is_prefix(pi.loops, d.loops)]
         if deeper:
-            # A context with rows below it is represented by them (values broadcast down).
-            cond = [f"x.ctx_path IN ({', '.join(p(d.path) for d in deeper)})", "x.run_id = c.run_id"]
-            cond += [f"x.i{k} = c.i{k}" for k in range(1, min(q.depth, levels) + 1)]
-            where.append(f"NOT EXISTS (SELECT 1 FROM cells x WHERE {' AND '.join(cond)})")
-        branches.append(
-            f"SELECT {', '.join(select)} FROM cells c {' '.join(joins)} WHERE {' AND '.join(where)}"
-        )
-    union = "\nUNION ALL BY NAME\n".join(branches)
-    head = [
-        "r.projid AS projid",
-        "u.run_id AS run_id",
-        "r.started_at AS tstamp",
-        "r.script AS filename",
-        'r."commit" AS "commit"',
-    ]
-    columns = [*META, *loop_cols, *names]
-    select_cols = head + [f"u.{ident(c)}" for c in loop_cols] + [f"u.{ident(n)}" for n in names]
-    order_by = ["r.started_at", "u.run_id"] + [f"u.{ident(c)} NULLS FIRST" for c in loop_cols if not c.endswith("_value")]
-    sql = f"""WITH {cells},
-    u AS ({union})
-    SELECT {', '.join(select_cols)}
-    FROM u LEFT JOIN runs r ON r.run_id = u.run_id
-    ORDER BY {', '.join(order_by)}"""
-    return Pivot(sql, tuple(p.values), tuple(columns))
+            # A context with rows below it is represented by them (its values broadcast down).
+            # The contexts that have some are few (one per epoch, say): collect them once with
+            # a small aggregate rather than anti-joining against millions of deeper rows.
+            idx = ["run_key", *(f"i{k}" for k in range(1, pi.levels + 1))]
+            below = dict.fromkeys(text_key(n) for d in deeper for n in d.names)
+            ctes.append(
+                f"b{q} AS MATERIALIZED (SELECT DISTINCT {', '.join(idx)} FROM _logs "
+                f"WHERE path_key IN ({', '.join(p(text_key(d.path)) for d in deeper)}) "
+                f"AND name_key IN ({', '.join(p(k) for k in below)}))"
+            )
+            on = [f"x.{c} = c.{c}" for c in idx]
+            where = f" WHERE NOT EXISTS (SELECT 1 FROM b{q} x WHERE {' AND '.join(on)})"
+        branches.append(f"SELECT {', '.join(select)} FROM q{q} c {' '.join(joins)}{where}")
+    sql = "WITH " + ",\n".join(ctes) + "\n" + "\nUNION ALL BY NAME\n".join(branches)
+    numeric = tuple(n for n in names if kinds[n][0])
+    return Pivot(sql, tuple(p.values), tuple(loop_cols), tuple(names), integral, tuple(paths), numeric)
+
+
+def _runs_meta(con: duckdb.DuckDBPyConnection) -> Any:
+    # Ordered by run id, which starts with the start time and is also the order of the part
+    # files, so that rows of one run come back from the scan already in order.
+    return con.execute(
+        """SELECT run_key, run_id, projid, started_at AS tstamp, script AS filename, "commit"
+           FROM runs WHERE run_key IS NOT NULL ORDER BY run_id"""
+    ).df()
+
+
+def _codes(meta: Any, run_keys: Any) -> Any:
+    """Position of each run key in ``meta`` (ordered by run id); ``len(meta)`` if unknown."""
+    import numpy as np
+
+    known = meta["run_key"].to_numpy(dtype=np.int64)
+    run_keys = np.asarray(run_keys, dtype=np.int64)
+    if not len(known):
+        return np.zeros(len(run_keys), dtype=np.int64)
+    order = np.argsort(known, kind="stable")
+    ordered = known[order]
+    pos = np.searchsorted(ordered, run_keys)
+    np.minimum(pos, len(known) - 1, out=pos)
+    return np.where(ordered[pos] == run_keys, order[pos], len(known))
+
+
+def _fast(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any) -> tuple[dict[str, Any], list[str]] | None:
+    import numpy as np
+
+    from florc.query.broadcast import Source, frame_columns
+
+    if not pv.paths or any(pi.tangled for pi in pv.paths) or any(pi.depth > CTX_LEVELS for pi in pv.paths):
+        return None
+    p = _Params()
+    depth = max(pi.depth for pi in pv.paths)
+    text = [n for n in pv.names if n not in pv.numeric]
+    cols = ["run_key", "path_key", "name_key", *(f"i{k}" for k in range(1, depth + 1)), "value_num"]
+    if text:
+        cols.append(f"CASE WHEN name_key IN ({', '.join(p(text_key(n)) for n in text)}) THEN {_TEXT} END AS t")
+    in_names = ", ".join(p(text_key(n)) for n in pv.names)
+    in_paths = ", ".join(p(text_key(pi.path)) for pi in pv.paths)
+    sql = f"SELECT {', '.join(cols)} FROM _logs WHERE name_key IN ({in_names}) AND path_key IN ({in_paths})"
+    table = con.sql(sql, params=p.values).to_arrow_table()
+    col = {name: table.column(name).to_numpy(zero_copy_only=False) for name in table.column_names}
+    codes = _codes(meta, col["run_key"])
+    path_of = np.full(table.num_rows, -1, dtype=np.int64)
+    for i, pi in enumerate(pv.paths):
+        path_of[col["path_key"] == text_key(pi.path)] = i
+    name_of = np.full(table.num_rows, -1, dtype=np.int64)
+    values: dict[str, Any] = {}
+    for j, n in enumerate(pv.names):
+        name_of[col["name_key"] == text_key(n)] = j
+        values[n] = col["value_num"] if n in pv.numeric else col["t"].astype(object)
+    idx = [col[f"i{k}"] for k in range(1, depth + 1)]
+    # Iterated values are rare (NULL when the value is the index): fetched separately, as
+    # (run code, i1..ik, value) per level, so that the main scan stays numeric.
+    iterated: list[tuple[Any, list[Any], Any]] = []
+    for k in range(1, depth + 1):
+        rows = con.sql(
+            f"SELECT DISTINCT run_key, {', '.join(f'i{j}' for j in range(1, k + 1))}, v{k} FROM _logs "
+            f"WHERE v{k} IS NOT NULL AND name_key IN ({in_names}) AND path_key IN ({in_paths})",
+            params=p.values,
+        ).to_arrow_table()
+        iterated.append((
+            _codes(meta, rows.column("run_key").to_numpy(zero_copy_only=False)),
+            [rows.column(f"i{j}").to_numpy(zero_copy_only=False) for j in range(1, k + 1)],
+            rows.column(f"v{k}").to_numpy(zero_copy_only=False).astype(object),
+        ))
+    sources = [Source(pi.path, pi.depth, pi.names) for pi in pv.paths]
+    return frame_columns(codes, path_of, name_of, idx, iterated, values, sources, len(meta) + 1)
+
+
+def _slow(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any, where: str | None) -> tuple[dict[str, Any], list[str]]:
+    import numpy as np
+
+    if where:
+        # --where may name any column, the run's metadata included: join it in SQL.
+        con.register("_pivot_runs", meta)
+        sql = f"""SELECT * FROM (SELECT m.projid, m.run_id, m.tstamp, m.filename, m."commit", u.*
+                  FROM ({pv.sql}) u LEFT JOIN _pivot_runs m USING (run_key)) AS pivoted WHERE {where}"""
+    else:
+        sql = pv.sql
+    table = con.sql(sql, params=list(pv.params)).to_arrow_table()
+    present = [c for c in pv.loop_columns if c in table.column_names]
+    cols = {c: table.column(c).to_numpy(zero_copy_only=False) for c in [*present, *pv.names]}
+    codes = _codes(meta, table.column("run_key").to_numpy(zero_copy_only=False).astype(np.int64))
+    keys = [np.nan_to_num(np.asarray(cols[c], dtype="float64"), nan=-1.0) for c in present if not c.endswith("_value")]
+    order = np.lexsort([*reversed(keys), codes])
+    out = {"_run": codes[order], **{c: v[order] for c, v in cols.items()}}
+    return out, present
+
+
+def _frame(con: duckdb.DuckDBPyConnection, pv: Pivot, where: str | None) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    meta = _runs_meta(con)
+    built = None if where else _fast(con, pv, meta)
+    cols, loop_cols = built if built is not None else _slow(con, pv, meta, where)
+    codes = np.asarray(cols.pop("_run"), dtype=np.int64)
+    codes = np.where(codes >= len(meta), -1, codes)
+
+    lead: dict[str, Any] = {}
+    for c in META:
+        values = meta[c]
+        if c == "tstamp":
+            lead[c] = pd.api.extensions.take(values.array, codes, allow_fill=True)
+        else:
+            cats = pd.Categorical(values.astype(object))
+            lead[c] = pd.Categorical.from_codes(np.where(codes >= 0, cats.codes[codes] if len(meta) else -1, -1), categories=cats.categories)
+    body: dict[str, Any] = {}
+    for c in [*loop_cols, *pv.names]:
+        v = np.asarray(cols[c])
+        if c.endswith("_value") and c in loop_cols:
+            v = v.astype(object)
+            if pd.isna(v).all():  # the iterated values said nothing beyond the index
+                continue
+            body[c] = v
+        elif c in loop_cols or c in pv.integral:
+            f = np.asarray(v, dtype="float64")
+            body[c] = pd.Series(f).astype("Int64").array if np.isnan(f).any() else f.astype("int64")
+        elif c in pv.numeric:
+            body[c] = v.astype("float64")
+        else:
+            body[c] = v.astype(object)
+    out = pd.DataFrame({**lead, **body})
+    return out
 
 
 def dataframe(*names: str, store: str | Path | Store | None = None, where: str | None = None) -> Any:
@@ -196,14 +344,12 @@ def dataframe(*names: str, store: str | Path | Store | None = None, where: str |
 
     ``where`` is SQL over the pivot's columns, e.g. ``"epoch >= 2"``.
 
-    >>> dataframe("loss", store="/nonexistent").shape  # doctest: +SKIP
-    (0, 6)
+    >>> dataframe("loss", store="/nonexistent").columns.tolist()[:5]  # doctest: +SKIP
+    ['projid', 'run_id', 'tstamp', 'filename', 'commit']
     """
     con = connect(store)
     try:
-        pv = plan(con, names)
-        sql = pv.sql if not where else f"SELECT * FROM ({pv.sql}) AS pivoted WHERE {where}"
-        return con.execute(sql, list(pv.params)).df()
+        return _frame(con, plan(con, names), where)
     finally:
         con.close()
 

@@ -31,6 +31,7 @@ _SQL_TYPES = {
     "float64": "DOUBLE",
     "timestamp": "TIMESTAMPTZ",
     "binary": "BLOB",
+    "bool": "BOOLEAN",
 }
 
 # value as JSON text for every row, including those whose number lives only in value_num
@@ -82,7 +83,7 @@ def connect(store: str | Path | Store | None = None) -> duckdb.DuckDBPyConnectio
             con.execute(f"CREATE VIEW _{table} AS {_empty(table)}")
     con.execute(
         """CREATE VIEW runs AS
-        SELECT run_id, kind, replays_run_id, "commit", snapshot_ref, head, branch, projid, root,
+        SELECT run_id, run_key, kind, replays_run_id, "commit", snapshot_ref, head, branch, projid, root,
                script, argv, args, started_at, ended_at,
                CASE WHEN status = 'running' THEN 'incomplete' ELSE status END AS status,
                exit_code, host, pid, florc_version, schema_version, notice

@@ -42,13 +42,17 @@ ENV_QUIET = "FLORC_QUIET"
 
 
 def new_run_id(now: float | None = None) -> str:
-    """A sortable, collision-free id: UTC start second plus 32 random bits.
+    """A sortable, collision-free id: UTC start time (milliseconds) plus 32 random bits.
 
-    >>> len(new_run_id(0.0)), new_run_id(0.0)[:16]
-    (25, '19700101T000000Z')
+    Ids sort in start order (part files and the pivot's rows follow it); the random part keeps
+    two runs started in the same millisecond apart.
+
+    >>> len(new_run_id(0.0)), new_run_id(0.0)[:20]
+    (29, '19700101T000000.000Z')
     """
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(time.time() if now is None else now))
-    return f"{stamp}-{secrets.token_hex(4)}"
+    t = time.time() if now is None else now
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(t))
+    return f"{stamp}.{int(t * 1000) % 1000:03d}Z-{secrets.token_hex(4)}"
 
 
 def _notice(message: str) -> None:
@@ -106,6 +110,7 @@ class Session:
         self.rows_written = 0
 
         self._seq = 0
+        self._last_cell: dict[tuple[str, object], tuple[object, ...]] = {}
         self._part = 0
         self._rev = 0
         self._flush_lock = threading.RLock()
@@ -328,12 +333,14 @@ class Session:
                 payload.append(d)
         seq0 = self._seq
         self._seq += n
+        names = tuple(x if type(x) is str else str(x) for x in names)
         cols: dict[str, Any] = {
             "run_id": self._constant(self.run_id, n),
             "seq": list(range(seq0, seq0 + n)),
             "tstamp": list(stamps),
             "script": self._constant(self.script, n),
-            "name": [x if type(x) is str else str(x) for x in names],
+            "name": list(names),
+            "cell_dup": self._cell_dups(names, ctxs),
             "value": text,
             "value_num": num,
             "value_type": vtype,
@@ -344,6 +351,23 @@ class Session:
         }
         cols.update(self._ctx_columns(ctxs))
         return cols
+
+    def _cell_dups(self, names: tuple[str, ...], ctxs: tuple[Ctx, ...]) -> list[bool]:
+        # The pivot skips its GROUP BY for a name whose cells are all distinct. Rows of a name
+        # at one loop path normally come in strictly increasing context order; a row that does
+        # not (logged twice in one iteration, or a second loop of the same name) is flagged.
+        keys: dict[int, tuple[object, ...]] = {}
+        last = self._last_cell
+        out: list[bool] = []
+        for name, c in zip(names, ctxs):
+            k = keys.get(id(c))
+            if k is None:
+                k = keys[id(c)] = tuple(-1 if x is None else x for x in c[2:6]) + (c[-1] or "",)
+            slot = (name, c[1])
+            prev = last.get(slot)
+            out.append(prev is not None and k <= prev)
+            last[slot] = k
+        return out
 
     def _timing_columns(self, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
         loops, ctxs, seconds, stamps = zip(*rows)

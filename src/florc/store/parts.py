@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from florc.store.schema import COLUMNS, SCHEMA_VERSION, Indexed
+from florc.store.schema import COLUMNS, DERIVED_KEYS, SCHEMA_VERSION, Indexed, text_key
 
 _ARROW: dict[str, pa.DataType] = {
     "string": pa.string(),
@@ -31,6 +31,7 @@ _ARROW: dict[str, pa.DataType] = {
     "float64": pa.float64(),
     "timestamp": pa.timestamp("us", tz="UTC"),
     "binary": pa.binary(),
+    "bool": pa.bool_(),
 }
 
 _NO_DICTIONARY = {"int64", "int32", "float64", "timestamp", "binary"}
@@ -62,6 +63,13 @@ def _array(col: Column, kind: str, dtype: pa.DataType) -> pa.Array:
     return pa.array(col, type=dtype)
 
 
+def _keys(text: pa.Array) -> pa.Array:
+    # One hash per distinct value (a part holds a handful), expanded by the dictionary indices.
+    enc = text.dictionary_encode()
+    keys = pa.array([None if v is None else text_key(v) for v in enc.dictionary.to_pylist()], type=pa.int64())
+    return keys.take(enc.indices)
+
+
 def to_arrow(table: str, columns: Mapping[str, Column]) -> pa.Table:
     """Build an Arrow table from column lists; missing columns are all-NULL."""
     schema = arrow_schema(table)
@@ -71,12 +79,17 @@ def to_arrow(table: str, columns: Mapping[str, Column]) -> pa.Table:
     n = lengths.pop() if lengths else 0
     arrays = []
     kinds = dict(COLUMNS[table])
+    built: dict[str, pa.Array] = {}
     for field in schema:
         col = columns.get(field.name)
-        if col is None:
+        source = DERIVED_KEYS.get(field.name)
+        if col is None and source in built:
+            arrays.append(_keys(built[source]))
+        elif col is None:
             arrays.append(pa.nulls(n, type=field.type))
         else:
             arrays.append(_array(col, kinds[field.name], field.type))
+        built[field.name] = arrays[-1]
     return pa.Table.from_arrays(arrays, schema=schema)
 
 

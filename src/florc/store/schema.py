@@ -21,6 +21,7 @@ TABLES = ("runs", "logs", "timings", "checkpoints")
 _CTX: tuple[tuple[str, str], ...] = (
     ("depth", "int8"),
     ("ctx_path", "string"),
+    ("path_key", "int64"),  # text_key(ctx_path)
     *((f"i{k}", "int64") for k in range(1, CTX_LEVELS + 1)),
     *((f"v{k}", "string") for k in range(1, CTX_LEVELS + 1)),
     ("ctx_rest", "string"),
@@ -28,6 +29,7 @@ _CTX: tuple[tuple[str, str], ...] = (
 
 RUNS: tuple[tuple[str, str], ...] = (
     ("run_id", "string"),
+    ("run_key", "int64"),  # see run_key(); the key logs rows of this run carry
     ("rev", "int32"),  # a run writes several rows as it learns more; the highest rev wins
     ("kind", "string"),  # record | replay
     ("replays_run_id", "string"),
@@ -53,15 +55,18 @@ RUNS: tuple[tuple[str, str], ...] = (
 
 LOGS: tuple[tuple[str, str], ...] = (
     ("run_id", "string"),
+    ("run_key", "int64"),  # text_key(run_id): integer join/group key for the pivot, ~0 bytes
     ("seq", "int64"),
     ("tstamp", "timestamp"),
     ("script", "string"),
     ("name", "string"),
+    ("name_key", "int64"),  # text_key(name): the pivot filters on integers, not text
     ("value", "string"),  # JSON text; NULL when value_num holds the value exactly
     ("value_num", "float64"),
     ("value_type", "string"),  # float int bool str none json tensor ndarray repr
     ("payload", "binary"),  # .npy bytes of arrays and tensors (lossless), else NULL
     *_CTX,
+    ("cell_dup", "bool"),  # this name was already logged at this or a later context of the run
     ("line", "int32"),  # line of the flor.log call in its file
     ("site", "string"),  # statement address, filled by replays of propagated statements
     ("source", "string"),  # record | replay
@@ -70,6 +75,7 @@ LOGS: tuple[tuple[str, str], ...] = (
 
 TIMINGS: tuple[tuple[str, str], ...] = (
     ("run_id", "string"),
+    ("run_key", "int64"),
     ("loop", "string"),
     *_CTX,  # the context including this loop's own iteration at level `depth`
     ("seconds", "float64"),
@@ -102,6 +108,26 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 
+def text_key(text: str) -> int:
+    """A stable 63-bit integer for ``text``: the pivot groups, joins and filters on these.
+
+    Written by the store for ``run_id``, ``name`` and ``ctx_path`` (``run_key``, ``name_key``,
+    ``path_key``); constant within a part, they cost almost nothing on disk.
+
+    >>> text_key("r1") == text_key("r1") and text_key("r1") != text_key("r2")
+    True
+    """
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big") >> 1
+
+
+run_key = text_key
+
+# key column -> the text column it is derived from, filled in by the writer when absent
+DERIVED_KEYS = {"run_key": "run_id", "name_key": "name", "path_key": "ctx_path"}
+
+
 class Indexed:
     """A column given as distinct ``values`` and per-row ``indices`` into them.
 
@@ -118,4 +144,4 @@ class Indexed:
     def __len__(self) -> int:
         return len(self.indices)
 
-__all__ = ["CHECKPOINTS", "COLUMNS", "CTX_LEVELS", "Indexed", "LOGS", "RUNS", "SCHEMA_VERSION", "TABLES", "TIMINGS"]
+__all__ = ["CHECKPOINTS", "COLUMNS", "CTX_LEVELS", "DERIVED_KEYS", "Indexed", "LOGS", "run_key", "text_key", "RUNS", "SCHEMA_VERSION", "TABLES", "TIMINGS"]
