@@ -27,7 +27,8 @@ index is slow, not wrong.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -142,6 +143,62 @@ class ReplayPlan:
             k: sorted(v) for k, v in asdict(self.directives).items()
         }
         return data
+
+
+def checkpoints_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[CheckpointInfo]:
+    """``CheckpointInfo`` from rows of the store's ``checkpoints`` table (as dicts) written by
+    the blocks runtime; rows of other writers (no activation in ``objects``) are left out."""
+    found: list[CheckpointInfo] = []
+    for row in rows:
+        try:
+            objects = json.loads(row.get("objects") or "{}")
+        except ValueError:
+            continue
+        if not isinstance(objects, dict) or "activation" not in objects:
+            continue
+        iteration = objects.get("iteration")
+        found.append(
+            CheckpointInfo(
+                block=str(row["loop"]),
+                kind=str(row["kind"]),
+                activation=int(objects["activation"]),
+                iteration=None if iteration is None else int(iteration),
+                manifest=str(row["digest"]),
+                bytes=int(row.get("bytes") or 0),
+                seconds=float(row.get("seconds") or 0.0),
+            )
+        )
+    return found
+
+
+def timings_from_rows(analysis: ScriptAnalysis, rows: Iterable[Mapping[str, Any]]) -> Timings:
+    """``Timings`` from rows of the store's ``timings`` table (``loop``, ``depth``, ``i1``,
+    ``seconds``): per iteration of each main loop (by its flor.loop name), and per iteration of
+    the main loop for nested ``flor.loop``s (other nested loops have no recorded time)."""
+    by_label = {f.label: f for f in analysis.main_loops}
+    nested_labels = {f.label: f for f in analysis.loops if f.role == "nested"}
+    main_times: dict[str, dict[int, float]] = {}
+    nested_times: dict[str, dict[int, float]] = {}
+    for row in rows:
+        label, depth, i1 = row.get("loop"), row.get("depth"), row.get("i1")
+        if i1 is None:
+            continue
+        seconds = float(row.get("seconds") or 0.0)
+        if depth == 1 and label in by_label:
+            main_times.setdefault(by_label[label].address, {})[int(i1)] = seconds
+        elif depth == 2 and label in nested_labels:
+            per = nested_times.setdefault(nested_labels[label].address, {})
+            per[int(i1)] = per.get(int(i1), 0.0) + seconds
+    loops = []
+    for main, per_iteration in main_times.items():
+        n = max(per_iteration) + 1
+        nested = tuple(
+            (address, tuple(times.get(e, 0.0) for e in range(n)))
+            for address, times in nested_times.items()
+            if analysis.loop(address).main == main
+        )
+        loops.append(LoopTimings(main, tuple(per_iteration.get(e, 0.0) for e in range(n)), nested))
+    return Timings(loops=tuple(loops))
 
 
 def _ranges(items: Sequence[int]) -> str:
@@ -484,5 +541,7 @@ __all__ = [
     "ReplayPlan",
     "Timings",
     "WorkUnit",
+    "checkpoints_from_rows",
     "plan_replay",
+    "timings_from_rows",
 ]

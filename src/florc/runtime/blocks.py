@@ -128,6 +128,61 @@ class StandaloneHost:
         self.rows.append(row)
 
 
+class SessionHost:
+    """The host for a run of the runtime core (``florc.runtime.session.Session``): mode and
+    plan from the session's mode (the ``blocks`` key of the replay plan file), checkpoint files
+    under ``<store>/checkpoints`` (or the plan's ``checkpoint_dir``: a replay reads the recorded
+    run's), index rows into the session's ``checkpoints`` table."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    def mode(self) -> str:
+        return "replay" if self.session.mode.replaying else "record"
+
+    def plan(self) -> Mapping[str, Any]:
+        section = self.session.mode.plan.get("blocks", {})
+        return section if isinstance(section, Mapping) else {}
+
+    def checkpoint_dir(self) -> Path:
+        override = self.plan().get("checkpoint_dir")
+        return Path(override) if override else Path(self.session.store) / "checkpoints"
+
+    def index(self, row: CheckpointRow) -> None:
+        import json
+
+        self.session.add_row(
+            "checkpoints",
+            {
+                "loop": row.block,
+                "depth": 0 if row.iteration is None else 1,
+                "ctx_path": row.block.rsplit("::", 1)[-1],
+                "i1": row.iteration,
+                "path": f"checkpoints/{row.manifest[:2]}/{row.manifest}",
+                "digest": row.manifest,
+                "bytes": row.bytes,
+                "seconds": row.seconds,
+                "kind": row.kind,
+                "objects": json.dumps(
+                    {
+                        "activation": row.activation,
+                        "iteration": row.iteration,
+                        "parts": list(row.parts),
+                        "missing": dict(row.missing),
+                    }
+                ),
+            },
+        )
+
+
+def install(plan: Mapping[str, Any], session: Any) -> None:
+    """Entry point for the runtime core: ``"install": "florc.runtime.blocks:install"`` in a
+    replay plan file makes a replayed run restore and skip as the plan's ``blocks`` key says.
+    Record runs call ``configure(SessionHost(session))`` (``florc run`` does)."""
+    del plan  # the session's mode holds it
+    configure(SessionHost(session))
+
+
 # ------------------------------------------------------------------------------ state
 
 
@@ -741,6 +796,7 @@ __all__ = [
     "Host",
     "ReplayError",
     "ReplayFinished",
+    "SessionHost",
     "StandaloneHost",
     "after",
     "checkpoint_key",
@@ -749,6 +805,7 @@ __all__ = [
     "end",
     "finish",
     "flush",
+    "install",
     "iteration",
     "restored",
     "resumed",
