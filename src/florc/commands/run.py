@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import runpy
 import sys
 import traceback
 from pathlib import Path
@@ -56,7 +55,10 @@ def run_script(script: str, args: list[str]) -> int:
     run = session.start(script=rel, argv=argv)
     status, code = "complete", 0
     try:
-        runpy.run_path(str(path), run_name="__main__")
+        # Loops get checkpoint calls (florc.instrument, record mode) so a replay can skip them.
+        from florc.instrument.execute import run_recorded
+
+        run_recorded(path, rel, run)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if exc.code is not None and not isinstance(exc.code, int):

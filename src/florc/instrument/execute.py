@@ -64,7 +64,16 @@ def run_recorded(path: str | Path, rel: str, session: Any) -> dict[str, Any]:
         print(f"florc: {rel}: running without checkpoints: {exc}", file=sys.stderr)
         code = compile(source, str(file), "exec", dont_inherit=True)
     module = types.ModuleType("__main__")
-    module.__dict__.update({"__file__": str(file), "__builtins__": __builtins__, "__cached__": None})
+    module.__dict__.update(
+        {
+            "__file__": str(file),
+            "__cached__": None,
+            "__loader__": None,
+            "__package__": None,
+            "__spec__": None,
+            "__builtins__": __builtins__,
+        }
+    )
     saved = sys.modules.get("__main__")
     sys.modules["__main__"] = module
     blocks.configure(blocks.SessionHost(session))
