@@ -53,6 +53,7 @@ class PathInfo:
     depth: int
     names: tuple[str, ...]  # selected names with rows at this path
     tangled: bool  # some name was logged twice in a context here, or has replayed rows
+    valued: bool = False  # some row here carries iterated values (loops not over range)
 
     @property
     def direct(self) -> bool:
@@ -106,22 +107,26 @@ def _describe(con: duckdb.DuckDBPyConnection, names: list[str]) -> tuple[list[Pa
         f"""SELECT name_key, any_value(ctx_path), any_value(depth),
                    bool_and(value IS NULL AND value_num IS NOT NULL),
                    bool_and(value_type IN ('int', 'bool')),
-                   bool_or(coalesce(cell_dup, true)) OR bool_or(source <> 'record')
+                   bool_or(coalesce(cell_dup, true)) OR bool_or(source <> 'record'),
+                   {", ".join(f"bool_or(v{k} IS NOT NULL)" for k in range(1, CTX_LEVELS + 1))}
             FROM _logs WHERE name_key IN ({", ".join(p(k) for k in keyed)}) GROUP BY name_key, path_key""",
         p.values,
     ).fetchall()
     kinds = {n: (True, True) for n in names}
     name_paths: dict[str, set[str]] = {n: set() for n in names}
     by_path: dict[str, list[Any]] = {}
-    for key, path, depth, is_num, is_int, tangled in rows:
+    for key, path, depth, is_num, is_int, tangled, *valued in rows:
         name = keyed[key]
+        if any(valued):
+            by_path.setdefault("\0valued", []).append(path)
         kinds[name] = (kinds[name][0] and bool(is_num), kinds[name][1] and bool(is_int))
         name_paths[name].add(path)
         entry = by_path.setdefault(path, [int(depth), [], False])
         entry[1].append(name)
         entry[2] = entry[2] or bool(tangled)
+    valued_paths = set(by_path.pop("\0valued", []))
     paths = [
-        PathInfo(path, depth, tuple(n for n in names if n in ns), tangled)
+        PathInfo(path, depth, tuple(n for n in names if n in ns), tangled, path in valued_paths)
         for path, (depth, ns, tangled) in by_path.items()
     ]
     paths.sort(key=lambda pi: (pi.depth, pi.path))
@@ -267,7 +272,7 @@ def _fast(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any) -> tuple[dict[st
     # Iterated values are rare (NULL when the value is the index): fetched separately, as
     # (run code, i1..ik, value) per level, so that the main scan stays numeric.
     iterated: list[tuple[Any, list[Any], Any]] = []
-    for k in range(1, depth + 1):
+    for k in range(1, depth + 1 if any(pi.valued for pi in pv.paths) else 1):
         rows = con.sql(
             f"SELECT DISTINCT run_key, {', '.join(f'i{j}' for j in range(1, k + 1))}, v{k} FROM _logs "
             f"WHERE v{k} IS NOT NULL AND name_key IN ({in_names}) AND path_key IN ({in_paths})",

@@ -75,6 +75,8 @@ def connect(store: str | Path | Store | None = None) -> duckdb.DuckDBPyConnectio
     """
     st = store if isinstance(store, Store) else open_store(store)
     con = duckdb.connect(":memory:")
+    # Every query re-binds the views, reading each part's footer: cache footers per connection.
+    con.execute("SET parquet_metadata_cache = true")
     for table in TABLES:
         try:
             con.execute(f"CREATE VIEW _{table} AS {_raw(st, table)}")

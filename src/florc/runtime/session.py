@@ -146,7 +146,8 @@ class Session:
         env = dict(os.environ)
         env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         # -c rather than -m: florc.git imports the snapshot module, and runpy warns on re-running it.
-        entry = "import sys; from florc.git.snapshot import main; sys.exit(main(sys.argv[1:]))"
+        # Niced: on a machine whose cores the training saturates, the snapshot takes idle time.
+        entry = "import os, sys; os.nice(19); from florc.git.snapshot import main; sys.exit(main(sys.argv[1:]))"
         cmd = [sys.executable, "-c", entry, "--root", str(self.root), "--run-id", self.run_id]
         try:
             self._snap_proc = subprocess.Popen(
@@ -184,6 +185,12 @@ class Session:
         _notice(f"run {self.writer_id}: {message}")
 
     def _background(self) -> None:
+        try:
+            # Lowest priority for this thread alone (Linux threads have their own nice value):
+            # writing parts must not take CPU time the training loop wants.
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        except (AttributeError, OSError):
+            pass
         try:
             self._ensure_run_row()
             while not self._stop.wait(0.25 if self._snap_proc is not None else self.interval):

@@ -1,0 +1,125 @@
+"""Record overhead: a small torch training script (epochs of a few seconds) run as is with the
+flor calls stubbed out, with florc, and with flordb 4.0.1, alternating, in one session.
+
+    .venv/bin/python benchmarks/record.py [--repeat 3] [--epochs 3] [--no-flordb]
+
+Reports the median wall time of the whole process (interpreter start to exit, as a user sees
+it) and of the training loop alone (printed by the script), and both as ratios to the stub.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+from _common import command_line, flordb_python, git_env, median, scratch_repo, write_section
+
+SCRIPT = """\
+import sys, time
+import torch
+{import_line}
+
+torch.manual_seed(0)
+epochs = flor.arg("epochs", {epochs})
+lr = flor.arg("lr", 0.01)
+X = torch.randn(20000, 64)
+y = (X[:, :8].sum(dim=1, keepdim=True) > 0).float()
+model = torch.nn.Sequential(torch.nn.Linear(64, 256), torch.nn.ReLU(), torch.nn.Linear(256, 256),
+                            torch.nn.ReLU(), torch.nn.Linear(256, 1))
+opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9)
+loss_fn = torch.nn.BCEWithLogitsLoss()
+t0 = time.perf_counter()
+with flor.checkpointing(model=model, optimizer=opt):
+    for epoch in flor.loop("epoch", range(epochs)):
+        for step in flor.loop("step", range({steps})):
+            i = (step * 100) % 20000
+            xb, yb = X[i:i + 100], y[i:i + 100]
+            opt.zero_grad()
+            loss = loss_fn(model(xb), yb)
+            loss.backward()
+            opt.step()
+            flor.log("loss", loss.item())
+        with torch.no_grad():
+            acc = ((model(X) > 0).float() == y).float().mean().item()
+        flor.log("acc", acc)
+print("LOOP", time.perf_counter() - t0)
+"""
+
+STUB = """\
+class _Stub:
+    def __enter__(self): return self
+    def __exit__(self, *a): return None
+class flor:
+    arg = staticmethod(lambda name, default=None: default)
+    log = staticmethod(lambda name, value: value)
+    loop = staticmethod(lambda name, it: it)
+    checkpointing = staticmethod(lambda **kw: _Stub())
+"""
+
+IMPORTS = {"stub": STUB, "florc": "import florc as flor", "flordb": "import flordb as flor"}
+
+
+def run_once(kind: str, python: str, epochs: int, steps: int) -> tuple[float, float, float]:
+    """(process wall seconds, training-loop seconds, CPU seconds of the process and its children)."""
+    repo = scratch_repo({"train.py": SCRIPT.format(import_line=IMPORTS[kind], epochs=epochs, steps=steps)})
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run([python, "train.py"], cwd=repo, env=git_env(), capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{proc.stderr[-2000:]}")
+    loop = float(next(line.split()[1] for line in proc.stdout.splitlines() if line.startswith("LOOP")))
+    return wall, loop, cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--steps", type=int, default=150)
+    parser.add_argument("--no-flordb", action="store_true")
+    ns = parser.parse_args(argv)
+    kinds = {"stub": sys.executable, "florc": sys.executable}
+    if not ns.no_flordb:
+        kinds["flordb"] = str(flordb_python())
+    times: dict[str, list[tuple[float, float, float]]] = {k: [] for k in kinds}
+    for _ in range(ns.repeat):  # alternate, so drifting machine load hits all alike
+        for kind, python in kinds.items():
+            times[kind].append(run_once(kind, python, ns.epochs, ns.steps))
+            print(kind, times[kind][-1], flush=True)
+    wall = {k: median([t[0] for t in v]) for k, v in times.items()}
+    loop = {k: median([t[1] for t in v]) for k, v in times.items()}
+    cpu = {k: median([t[2] for t in v]) for k, v in times.items()}
+    rows = [
+        "| variant | process wall (s) | vs stub | training loop (s) | vs stub | CPU time (s) | vs stub |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for k in kinds:
+        rows.append(
+            f"| {k} | {wall[k]:.2f} | {100 * (wall[k] / wall['stub'] - 1):+.1f}% | {loop[k]:.2f} | "
+            f"{100 * (loop[k] / loop['stub'] - 1):+.1f}% | {cpu[k]:.2f} | {100 * (cpu[k] / cpu['stub'] - 1):+.1f}% |"
+        )
+    body = (
+        "## Record overhead\n\n"
+        f"A torch CPU MLP, {ns.epochs} epochs x {ns.steps} steps (an epoch takes a few seconds), logging the loss "
+        "every step and the accuracy every epoch, two `flor.arg`s; the same script with the flor calls "
+        f"stubbed out, with florc (`import florc as flor`, code snapshot on), and with {'flordb 4.0.1 (its own venv)' if 'flordb' in kinds else 'no flordb'}. "
+        f"Median of {ns.repeat} alternating runs, each in a fresh git repo.\n\n"
+        "CPU time (user + system, the process and its children, the code snapshot included) is the "
+        "least load-sensitive of the three on a shared machine; wall times there move by several "
+        "percent between identical runs.\n\n"
+        f"Command: `{command_line()}`\n\n" + "\n".join(rows)
+    )
+    write_section("record", body)
+    print(json.dumps({"wall": wall, "loop": loop, "cpu": cpu}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
