@@ -8,3 +8,6 @@ from florc.git.snapshot import REF_PREFIX, Snapshot, run_ref, take
 
 __all__ = ["REF_PREFIX", "RepoInfo", "Snapshot", "discover", "info", "open_repo", "run_ref", "take"]
 __all__ += ["CommitInfo", "FileVersion", "blob_at", "file_history", "first_parent_commits", "read_blob"]
+from florc.git.materialize import Materialized, materialize, materialized
+
+__all__ += ["Materialized", "materialize", "materialized"]
