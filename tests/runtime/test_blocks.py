@@ -99,7 +99,24 @@ def run(code: str, tmp: Path, name: str) -> dict[str, list[float]]:
 
 
 @pytest.fixture
-def harness(run_dir, tmp_path):
+def project(tmp_path, monkeypatch):
+    """cwd in a temporary project (not a git repo): the flor.loop calls of the scripts record
+    their own runs there; blocks is back to no-ops before and after."""
+    from florc.runtime import session
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FLORC_QUIET", "1")
+    monkeypatch.delenv("FLORC_STORE", raising=False)
+    monkeypatch.delenv("FLORC_REPLAY", raising=False)
+    session.stop()
+    blocks.configure(None)
+    yield tmp_path
+    blocks.configure(None)
+    session.stop()
+
+
+@pytest.fixture
+def harness(project, tmp_path):
     """A recorded run of ORIGINAL (checkpoints in tmp) and the ground truth of HINDSIGHT."""
     truth = run(HINDSIGHT, tmp_path, "truth")
     host = blocks.StandaloneHost("record", tmp_path / "ckpt")
@@ -222,7 +239,7 @@ def test_a_checkpoint_without_gradients_is_not_used_when_gradients_are_read(harn
     assert all(".grad" in d.reason for d in ran)
 
 
-def test_without_a_host_instrumented_code_runs_like_the_original(run_dir, tmp_path):
+def test_without_a_host_instrumented_code_runs_like_the_original(project, tmp_path):
     blocks.configure(None)
     truth = run(HINDSIGHT, tmp_path, "truth")
     directives = ReplayDirectives(skip=frozenset({INNER}), select=frozenset({MAIN}))
@@ -276,7 +293,7 @@ TRAINER_HINDSIGHT = TRAINER.replace(
 )
 
 
-def test_state_reached_through_self_and_a_method_replays_exactly(run_dir, tmp_path):
+def test_state_reached_through_self_and_a_method_replays_exactly(project, tmp_path):
     truth = run(TRAINER_HINDSIGHT, tmp_path, "truth")
     host = blocks.StandaloneHost("record", tmp_path / "ckpt")
     blocks.configure(host, AdaptivePolicy(budget=float("inf")))

@@ -457,3 +457,26 @@ def test_a_trainer_object_restores_in_place_through_its_attributes(store):
     assert trainer.sched.last_epoch == 1 and trainer.opt.param_groups[0]["lr"] == 0.01
     for p, want in zip(trainer.net.parameters(), expected):
         assert torch.equal(p, want)
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+def test_cuda_state_and_rng_round_trip(store):
+    torch.manual_seed(0)
+    net = torch.nn.Linear(8, 1).cuda()
+    opt = torch.optim.Adam(net.parameters())
+    net(torch.randn(4, 8, device="cuda")).sum().backward()
+    opt.step()
+    parts = {"net": capture(net, in_place=True, grads=True), "opt": capture(opt, in_place=True)}
+    assert all(t.device.type == "cpu" for t in parts["net"].tree["state_dict"].values())
+    loaded = roundtrip(store, parts, rng=capture_rng())
+    expected_draw = torch.rand(3, device="cuda")
+    weights = [p.detach().clone() for p in net.parameters()]
+    net(torch.randn(4, 8, device="cuda")).sum().backward()
+    opt.step()
+    restore_into(net, loaded.parts["net"])
+    restore_into(opt, loaded.parts["opt"])
+    restore_rng(loaded.rng)
+    assert torch.equal(torch.rand(3, device="cuda"), expected_draw)
+    for p, w in zip(net.parameters(), weights):
+        assert p.device.type == "cuda" and torch.equal(p, w)
