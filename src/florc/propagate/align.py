@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from florc.propagate.renames import RenameTable
+from florc.propagate.renames import RenameTable, scope_key
 from florc.propagate.similarity import Bag, Shape, bag, dice, name_affinity, shape, shape_match
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, StatementTree, Stmt
@@ -133,13 +133,14 @@ class _Aligner:
         self._hash: dict[Stmt, int] = {}
         self._desc: dict[Stmt, list[Stmt]] = {}
         self._old_bag: dict[Stmt, Bag] = {}
-        self._new_bag: dict[Stmt, Bag] = {}
+        self._new_bag: dict[tuple[Stmt, int | None], Bag] = {}
         self._new_content: dict[Stmt, Bag] = {}
         self._shape: dict[Stmt, Shape] = {}
         self._simple_sims: dict[tuple[int, int], float] = {}
         self._bags: dict[tuple[str, ...], Bag] = {}
         self._old_keys: dict[str, list[Stmt]] | None = None
-        self._renamed: dict[Stmt, tuple[str, ...]] = {}
+        self._renamed: dict[tuple[Stmt, int | None], tuple[str, ...]] = {}
+        self._scope: dict[Stmt, int] = {}
         self._callee: dict[int, Stmt | None] = {}
         self.new_defs = _defs(self.new_stmts)
         self.old_defs = _defs(old.statements)
@@ -225,24 +226,40 @@ class _Aligner:
             self._old_bag[stmt] = found
         return found
 
-    def new_bag(self, stmt: Stmt) -> Bag:
-        found = self._new_bag.get(stmt)
+    def new_bag(self, stmt: Stmt, toward: Stmt | None = None) -> Bag:
+        """The bag of a new statement renamed to old names (those of ``toward``'s scope first)."""
+        old_scope = self.scope_of(toward) if toward is not None else None
+        key = (stmt, old_scope)
+        found = self._new_bag.get(key)
         if found is None:
-            renamed = self.renamed(stmt)
+            renamed = self.renamed(stmt, old_scope)
             found = self._bags.get(renamed)
             if found is None:
                 found = bag(renamed)
                 self._bags[renamed] = found
-            self._new_bag[stmt] = found
+            self._new_bag[key] = found
         return found
 
-    def renamed(self, stmt: Stmt) -> tuple[str, ...]:
+    def renamed(self, stmt: Stmt, old_scope: int | None = None) -> tuple[str, ...]:
         """A new statement's tokens under the current renames."""
-        found = self._renamed.get(stmt)
+        key = (stmt, old_scope)
+        found = self._renamed.get(key)
         if found is None:
-            rename = self.renames.rename_token
-            found = tuple(rename(t) if is_path(t) else t for t in self.tokens[stmt])
-            self._renamed[stmt] = found
+            if old_scope is None:
+                rename = self.renames.rename_token
+                found = tuple(rename(t) if is_path(t) else t for t in self.tokens[stmt])
+            else:
+                between = self.renames.rename_token_between
+                new_scope = self.scope_of(stmt)
+                found = tuple(between(t, new_scope, old_scope) if is_path(t) else t for t in self.tokens[stmt])
+            self._renamed[key] = found
+        return found
+
+    def scope_of(self, stmt: Stmt) -> int:
+        found = self._scope.get(stmt)
+        if found is None:
+            found = scope_key(stmt)
+            self._scope[stmt] = found
         return found
 
     def shape(self, stmt: Stmt) -> Shape:
@@ -320,7 +337,7 @@ class _Aligner:
                 found = self.simple_sim(a, b, floor)
                 self._simple_sims[key] = found
             return abs(found)
-        header = dice(self.new_bag(a), self.old_bag(b))
+        header = dice(self.new_bag(a, b), self.old_bag(b))
         if self.hash_of(a) == self.hash_of(b):
             return 1.0
         if not self.desc(a) and not self.desc(b):
@@ -332,7 +349,7 @@ class _Aligner:
 
     def simple_sim(self, a: Stmt, b: Stmt, floor: float) -> float:
         """Negative when cut short below ``floor`` (the magnitude is then an upper bound)."""
-        header = dice(self.new_bag(a), self.old_bag(b))
+        header = dice(self.new_bag(a, b), self.old_bag(b))
         if header + 0.05 < floor:
             if CALL_MATCH >= floor and self.calls_correspond(a, b):
                 return CALL_MATCH
@@ -341,7 +358,7 @@ class _Aligner:
         base = header * (0.6 + 0.4 * same)
         if base < 1.0 and base + 0.05 >= floor:
             # a tie-breaker between mirror-image candidates, never a reason on its own
-            base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a), self.old_bag(b)))
+            base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a, b), self.old_bag(b)))
         if base < CALL_MATCH and self.calls_correspond(a, b):
             return CALL_MATCH
         return base

@@ -35,7 +35,6 @@ is declined even when a human would see the place.
 from __future__ import annotations
 
 import ast
-from collections import Counter
 from dataclasses import dataclass
 
 from florc.propagate.align import Alignment, pair_blocks
@@ -161,13 +160,23 @@ class _Placer:
     # -- the expected block ------------------------------------------------------------------
 
     def expected_block(self, block: Block) -> Block | None:
-        votes: Counter[int] = Counter()
+        """The old block the site's neighbours went to, nearest neighbours weighing most.
+
+        A module whose script part moved into ``main()`` keeps its imports and definitions at
+        the top level: the statements right around the site say where it went, not the
+        module's many far-away statements."""
+        votes: dict[int, float] = {}
         blocks: dict[int, Block] = {}
-        for kid in self.al.kids(block):
+        kids = self.al.kids(block)
+        index = self.site.index
+        before = [k for k in kids if k.index < index and self.al.image(k) is not None][-3:]
+        after = [k for k in kids if k.index > index and self.al.image(k) is not None][:3]
+        for kid in before + after:
             img = self.al.image(kid)
-            if img is not None:
-                votes[id(img.parent)] += 1
-                blocks[id(img.parent)] = img.parent
+            assert img is not None
+            distance = abs(kid.index - index)
+            votes[id(img.parent)] = votes.get(id(img.parent), 0.0) + 1.0 / distance
+            blocks[id(img.parent)] = img.parent
         owner = block.owner
         owner_img = self.al.image(owner) if owner is not None else None
         if owner is None:
@@ -177,12 +186,12 @@ class _Placer:
         else:
             owner_block = None
         if owner_block is not None:
-            # the owner's match is strong evidence; count it like two neighbours
-            votes[id(owner_block)] += 2
+            # the owner's match outweighs the nearest neighbour, not two near ones
+            votes[id(owner_block)] = votes.get(id(owner_block), 0.0) + 1.5
             blocks[id(owner_block)] = owner_block
         if not votes:
             return None
-        key, _ = votes.most_common(1)[0]
+        key = max(votes, key=lambda k: votes[k])
         return blocks[key]
 
     # -- images of neighbours ----------------------------------------------------------------
@@ -194,8 +203,8 @@ class _Placer:
         current = stmt
         while current.parent is not expected:
             owner = current.parent.owner
-            if owner is None:
-                return None
+            if owner is None or owner.kind in ("def", "class"):
+                return None  # a function body is another execution context, not a nested block
             current = owner
         return current
 

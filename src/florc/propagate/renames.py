@@ -155,6 +155,29 @@ class RenameTable:
         self._cache[token] = result
         return result
 
+    def rename_token_between(self, token: str, new_scope: ScopeKey, old_scope: ScopeKey) -> str:
+        """Like ``rename_token``, but the evidence of this pair of scopes decides first: in
+        ``discriminator_step`` the parameter ``fake`` may be ``fake_r`` while ``fake`` stays
+        ``fake`` everywhere else."""
+        key = f"{new_scope}\0{old_scope}\0{token}"
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        result: str | None = None
+        table = self.votes.get((new_scope, old_scope))
+        if table:
+            for p in prefixes(token):
+                options = table.get(p)
+                if not options:
+                    continue
+                best, votes = max(options.items(), key=lambda kv: kv[1])
+                result = best + token[len(p) :] if best != p and votes > options.get(p, 0.0) else token
+                break
+        if result is None:
+            result = self.rename_token(token)
+        self._cache[key] = result
+        return result
+
     def candidates(self, path: str, new_scope: ScopeKey, old_scope: ScopeKey) -> list[tuple[str, str]]:
         """Old expressions ``path`` may stand for, best first, each with a note on its evidence."""
         tiers: list[list[dict[str, dict[str, float]]]] = [[], [], [], []]
