@@ -64,6 +64,38 @@ def compatible(a: Stmt, b: Stmt) -> bool:
     return _FAMILY[a.kind] == _FAMILY[b.kind]
 
 
+class Tokens:
+    """Tokens of the statements of both versions, computed when first asked for.
+
+    Exact comparison (the hashes of step 1) uses the cheap ``Stmt.key`` wherever no token
+    rewriting (flor wrappers) applies, so most statements of a large file are never tokenized."""
+
+    def __init__(self, new_fn: Callable[[Stmt], tuple[str, ...]] | None,
+                 old_fn: Callable[[Stmt], tuple[str, ...]] | None, new_ids: set[int]) -> None:
+        self.new_fn = new_fn
+        self.old_fn = old_fn
+        self.new_ids = new_ids
+        self._cache: dict[int, tuple[str, ...]] = {}
+
+    def __getitem__(self, stmt: Stmt) -> tuple[str, ...]:
+        found = self._cache.get(id(stmt))
+        if found is None:
+            fn = self.new_fn if id(stmt) in self.new_ids else self.old_fn
+            found = fn(stmt) if fn is not None else stmt.tokens
+            self._cache[id(stmt)] = found
+        return found
+
+    def get(self, stmt: Stmt, default: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        return self[stmt]
+
+    def key(self, stmt: Stmt) -> str:
+        fn = self.new_fn if id(stmt) in self.new_ids else self.old_fn
+        if fn is None:
+            return stmt.key
+        tokens = self[stmt]
+        return stmt.key if tokens is stmt.tokens else " ".join(tokens)
+
+
 @dataclass(eq=False)
 class Alignment:
     """The result: a partial one-to-one map between new and old statements, and renames."""
@@ -74,7 +106,7 @@ class Alignment:
     o2n: dict[Stmt, Stmt]
     renames: RenameTable
     ignored: set[Stmt]
-    tokens: dict[Stmt, tuple[str, ...]]
+    tokens: Tokens
     _kids: dict[int, list[Stmt]] = field(default_factory=dict)
 
     def image(self, stmt: Stmt) -> Stmt | None:
@@ -117,12 +149,7 @@ class _Aligner:
         for stmt in ignored:
             skip.add(stmt)
             skip.update(stmt.descendants())
-        tokens: dict[Stmt, tuple[str, ...]] = {}
-        for s in new.statements:
-            if s not in skip:
-                tokens[s] = new_tokens(s) if new_tokens else s.tokens
-        for s in old.statements:
-            tokens[s] = old_tokens(s) if old_tokens else s.tokens
+        tokens = Tokens(new_tokens, old_tokens, {id(s) for s in new.statements})
         self.result = Alignment(new, old, {}, {}, RenameTable(), skip, tokens)
         self.new, self.old = new, old
         self.n2o = self.result.n2o
@@ -139,12 +166,16 @@ class _Aligner:
         self._simple_sims: dict[tuple[int, int], float] = {}
         self._bags: dict[tuple[str, ...], Bag] = {}
         self._old_keys: dict[str, list[Stmt]] | None = None
+        self._new_keys: Counter[str] | None = None
         self._renamed: dict[tuple[Stmt, int | None], tuple[str, ...]] = {}
         self._scope: dict[Stmt, int] = {}
         self._callee: dict[int, Stmt | None] = {}
         self.new_defs = _defs(self.new_stmts)
         self.old_defs = _defs(old.statements)
         self.focus = self.focus_of([stmt for stmt in ignored if stmt in skip])
+        # compound statements whose blocks hold something in focus (recovery works there)
+        self.focus_compounds = [a for a in self.new_stmts if a.compound and
+                                any(k in self.focus for b in a.blocks for k in b.stmts)]
         self._old_content: dict[Stmt, Bag] = {}
         self._done_pairs: set[tuple[int, int]] = set()
 
@@ -207,9 +238,9 @@ class _Aligner:
         h = self._hash.get(stmt)
         if h is None:
             if not stmt.compound:
-                h = hash(("s", self.tokens[stmt]))
+                h = hash(("s", self.tokens.key(stmt)))
             else:
-                h = hash((stmt.kind, self.tokens[stmt],
+                h = hash((stmt.kind, self.tokens.key(stmt),
                           tuple((b.role, b.label, tuple(self.hash_of(c) for c in self.kids(b)))
                                 for b in stmt.blocks)))
             self._hash[stmt] = h
@@ -416,7 +447,7 @@ class _Aligner:
     def block_pairs(self) -> list[tuple[Block, Block]]:
         pairs: list[tuple[Block, Block]] = [(self.new.root, self.old.root)]
         paired_new: set[int] = {id(self.new.root)}
-        for a in self.new_stmts:
+        for a in self.focus_compounds:
             b = self.n2o.get(a)
             if b is None or not a.compound or not b.compound:
                 continue
@@ -424,7 +455,7 @@ class _Aligner:
                 pairs.append((ba, bb))
                 paired_new.add(id(ba))
         # a new block whose statements mostly live in one old block corresponds to it
-        for a in self.new_stmts:
+        for a in self.focus_compounds:
             for ba in a.blocks:
                 if id(ba) in paired_new:
                     continue
@@ -579,20 +610,23 @@ class _Aligner:
                     k = self.key(b, self.tokens[b])
                     if k:
                         self._old_keys[k].append(b)
-        new_keys: dict[str, list[Stmt]] = defaultdict(list)
+        if self._new_keys is None:
+            # uniqueness on the new side is judged on the names as written (renames only map
+            # new names to old ones, they do not make two new statements alike)
+            self._new_keys = Counter(k for a in self.new_stmts if not a.compound
+                                     and (k := self.key(a, self.tokens[a])))
         for a in self.new_stmts:
-            if not a.compound:
-                k = self.key(a, self.renamed(a))
-                if k:
-                    new_keys[k].append(a)
-        for k, ns in new_keys.items():
-            os_ = self._old_keys.get(k, [])
-            if len(ns) != 1 or len(os_) != 1:
+            if a.compound or a in self.n2o or a not in self.focus:
                 continue
-            a, b = ns[0], os_[0]
-            if a in self.n2o or b in self.o2n:
+            raw = self.key(a, self.tokens[a])
+            if not raw or self._new_keys[raw] != 1:
                 continue
-            if dice(self.new_bag(a), self.old_bag(b)) >= UNIQUE_KEY_THRESHOLD:
+            k = self.key(a, self.renamed(a))
+            os_ = self._old_keys.get(k or "", [])
+            if len(os_) != 1 or os_[0] in self.o2n:
+                continue
+            b = os_[0]
+            if dice(self.new_bag(a, b), self.old_bag(b)) >= UNIQUE_KEY_THRESHOLD:
                 self.match(a, b)
 
     def key(self, stmt: Stmt, tokens: tuple[str, ...]) -> str | None:

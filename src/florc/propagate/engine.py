@@ -8,7 +8,10 @@ versions costs one parse of the newest file in total.
 from __future__ import annotations
 
 import ast
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,13 +46,14 @@ class Version:
         return self._scopes
 
     def tokens(self, stmt: Stmt) -> tuple[str, ...]:
-        return strip_wrappers(stmt.tokens, self.wrappers) if self.wrappers else stmt.tokens
+        return strip_wrappers(stmt.tokens, self.wrappers)
 
 
 @dataclass(eq=False)
 class NewVersion(Version):
     sites: list[Site] = field(default_factory=list)
     bad_sites: list[BadSite] = field(default_factory=list)
+    import_text: str | None = None  # the flor import statement, found once
 
 
 def analyse(source: bytes | str) -> Version | Unparseable:
@@ -64,6 +68,11 @@ def analyse(source: bytes | str) -> Version | Unparseable:
 
 def prepare(source: bytes | str) -> NewVersion | Unparseable:
     """Analyse the newest version once: its tree, flor imports and log statements."""
+    with gc_paused():
+        return _prepare(source)
+
+
+def _prepare(source: bytes | str) -> NewVersion | Unparseable:
     parsed = parse_python(source)
     if isinstance(parsed, Unparseable):
         return parsed
@@ -109,9 +118,26 @@ def propagate_source(new_source: bytes | str, old_source: bytes | str, *, path: 
 def propagate_version(new: NewVersion, old_source: bytes | str, *, path: str = "") -> PropagationResult:
     """Propagate into one old version; every failure is a value."""
     try:
-        return _propagate(new, old_source, path)
+        with gc_paused():
+            return _propagate(new, old_source, path)
     except RecursionError as exc:
         return PropagationResult("failed", None, (Diagnostic("error", f"too deeply nested: {exc}"),))
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one version is analysed.
+
+    A version is a few thousand short-lived objects with parent links (cycles); collecting
+    while they are being built costs a third of the time of a 1,500-line file and frees
+    nothing. They are collected after, in one go."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _propagate(new: NewVersion, old_source: bytes | str, path: str) -> PropagationResult:
@@ -123,6 +149,13 @@ def _propagate(new: NewVersion, old_source: bytes | str, path: str) -> Propagati
         diagnostics.append(Diagnostic("error", str(old), old.line, old.column))
         declined = tuple(SiteOutcome(s.key, "declined", s.line, str(old)) for s in new.sites)
         return PropagationResult("declined", None, tuple(diagnostics), declined, Plan())
+    try:
+        return _propagate_into(new, old, path, diagnostics)
+    finally:
+        old.tree.dispose()
+
+
+def _propagate_into(new: NewVersion, old: Version, path: str, diagnostics: list[Diagnostic]) -> PropagationResult:
     present_keys = logged_keys(old.tree, old.imports)
     todo = [s for s in new.sites if s.key not in present_keys]
     present = [s for s in new.sites if s.key in present_keys]
@@ -131,7 +164,8 @@ def _propagate(new: NewVersion, old_source: bytes | str, path: str) -> Propagati
         plan = Plan(present=tuple(s.key for s in present))
         return PropagationResult("unchanged", old.tree.text, tuple(diagnostics), tuple(outcomes), plan)
 
-    al = align(new.tree, old.tree, [s.stmt for s in todo], new.tokens, old.tokens)
+    al = align(new.tree, old.tree, [s.stmt for s in todo], new.tokens if new.wrappers else None,
+               old.tokens if old.wrappers else None)
     flor_names = frozenset(new.imports.modules) | frozenset(local for local, _ in new.imports.functions)
     inserts: list[Insert] = []
     declines: list[Decline] = []
@@ -256,11 +290,18 @@ def _is_future_import(node: ast.stmt) -> bool:
 
 
 def _import_text(new: NewVersion) -> str | None:
+    if new.import_text is None:
+        new.import_text = _find_import_text(new) or ""
+    return new.import_text or None
+
+
+def _find_import_text(new: NewVersion) -> str | None:
+    by_node = {id(s.node): s for s in new.tree.statements}
     for node in new.imports.statements:
-        if isinstance(node, ast.Import) and len(node.names) == 1:
-            return ast.get_source_segment(new.tree.text, node)
-        if isinstance(node, ast.ImportFrom) and node.names:
-            return ast.get_source_segment(new.tree.text, node)
+        stmt = by_node.get(id(node))
+        if stmt is not None and (isinstance(node, ast.ImportFrom) or
+                                 (isinstance(node, ast.Import) and len(node.names) == 1)):
+            return stmt.source
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name in ("florc", "flordb", "flor"):

@@ -108,7 +108,7 @@ def strip_wrappers(tokens: tuple[str, ...], names: frozenset[str]) -> tuple[str,
     ('for', 'e', 'in', 'range', '(', '3', ')')
     """
     if not names or not any(t in names for t in tokens):
-        return tokens
+        return tokens  # the same object: callers may test identity for "unchanged"
     out = list(tokens)
     i = 0
     while i < len(out):

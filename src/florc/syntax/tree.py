@@ -88,7 +88,7 @@ class Stmt:
 
     node: ast.stmt
     kind: str  # simple | def | class | for | while | if | with | try | match
-    tokens: tuple[str, ...]
+    source: str  # the statement's text when simple; decorators and header when compound
     parent: Block
     index: int
     first_line: int  # 1-based, decorators included
@@ -99,9 +99,39 @@ class Stmt:
     shares_line: bool = False
     size: int = 1  # statements in the subtree, itself included
 
+    _tokens: tuple[str, ...] | None = field(default=None, repr=False)
+    _key: str | None = field(default=None, repr=False)
+
     @property
     def compound(self) -> bool:
         return self.kind != "simple"
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """Normalised tokens (see ``florc.syntax.tokens``), computed on first use."""
+        if self._tokens is None:
+            tokens = tokenize_segment(self.source)
+            if self.kind != "simple":
+                if tokens and tokens[0] == "elif":
+                    tokens = ("if",) + tokens[1:]
+                if self.kind == "match" and tokens and tokens[-1] == "case":
+                    tokens = tokens[:-1]
+                if tokens and tokens[-1] == ":":
+                    tokens = tokens[:-1]
+            self._tokens = tokens
+        return self._tokens
+
+    @property
+    def key(self) -> str:
+        """A cheap normal form for exact comparison: equal keys mean equal statements
+        (formatting aside); differently quoted equal statements may get different keys."""
+        if self._key is None:
+            text = self.source
+            if "#" in text or "\\" in text or (self.kind != "simple" and text.lstrip().startswith("elif")):
+                self._key = " ".join(self.tokens)
+            else:
+                self._key = " ".join(text.split())
+        return self._key
 
     def descendants(self) -> Iterator[Stmt]:
         """Statements nested in this one, in source order (not including itself)."""
@@ -137,6 +167,17 @@ class StatementTree:
     module: ast.Module
     root: Block
     statements: list[Stmt]  # preorder
+
+    def dispose(self) -> None:
+        """Break the parent/child links so the tree is freed by reference counting alone
+        (the cyclic collector would otherwise walk all of it later)."""
+        for stmt in self.statements:
+            for block in stmt.blocks:
+                block.owner = None
+                block.stmts = []
+            stmt.blocks = []
+        self.root.stmts = []
+        self.statements = []
 
     def block_of_line(self, line: int) -> Block | None:
         """The innermost block with a statement spanning ``line`` (for diagnostics)."""
@@ -227,15 +268,15 @@ class _Builder:
         line_text = self.lines[first_line - 1] if first_line - 1 < len(self.lines) else ""
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t\f"))]
         if kind == "simple":
-            tokens = tokenize_segment(
-                self.segment((node.lineno, node.col_offset), (end_line, node.end_col_offset or 0))
-            )
+            source = self.segment((node.lineno, node.col_offset), (end_line, node.end_col_offset or 0))
         else:
-            tokens = self.header_tokens(node, decorators)
+            start = (decorators[0].lineno, max(decorators[0].col_offset - 1, 0)) if decorators else \
+                (node.lineno, node.col_offset)
+            source = self.segment(start, _header_stop(node))
         stmt = Stmt(
             node=node,
             kind=kind,
-            tokens=tokens,
+            source=source,
             parent=parent,
             index=index,
             first_line=first_line,
@@ -252,26 +293,6 @@ class _Builder:
                 self.fill(block, body, elif_chain)
             stmt.size = 1 + sum(child.size for block in stmt.blocks for child in block.stmts)
         return stmt
-
-    def header_tokens(self, node: ast.stmt, decorators: list[ast.expr]) -> tuple[str, ...]:
-        tokens: list[str] = []
-        for dec in decorators:
-            tokens.append("@")
-            tokens.extend(
-                tokenize_segment(
-                    self.segment((dec.lineno, dec.col_offset), (dec.end_lineno or dec.lineno, dec.end_col_offset or 0))
-                )
-            )
-        end = _header_stop(node)
-        header = tokenize_segment(self.segment((node.lineno, node.col_offset), end))
-        if header and header[0] == "elif":
-            header = ("if",) + header[1:]
-        if hasattr(ast, "Match") and isinstance(node, ast.Match) and header and header[-1] == "case":
-            header = header[:-1]
-        if header and header[-1] == ":":
-            header = header[:-1]
-        tokens.extend(header)
-        return tuple(tokens)
 
     def clauses(self, node: ast.stmt) -> Iterator[tuple[str, tuple[str, ...], int, list[ast.stmt]]]:
         """(role, label tokens, header line, statements) of each block of a compound statement."""
