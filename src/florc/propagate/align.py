@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from florc.propagate.renames import RenameTable, scope_key
 from florc.propagate.similarity import Bag, Shape, bag, dice, name_affinity, shape, shape_match
+from florc.syntax.scope import target_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, StatementTree, Stmt
 
@@ -167,6 +168,7 @@ class _Aligner:
         self._bags: dict[tuple[str, ...], Bag] = {}
         self._old_keys: dict[str, list[Stmt]] | None = None
         self._new_keys: Counter[str] | None = None
+        self._raw_keys: dict[Stmt, tuple[str, tuple[str, ...]]] = {}
         self._renamed: dict[tuple[Stmt, int | None], tuple[str, ...]] = {}
         self._scope: dict[Stmt, int] = {}
         self._callee: dict[int, Stmt | None] = {}
@@ -607,21 +609,20 @@ class _Aligner:
             self._old_keys = defaultdict(list)
             for b in self.old.statements:
                 if not b.compound:
-                    k = self.key(b, self.tokens[b])
+                    k = self.key(b)
                     if k:
                         self._old_keys[k].append(b)
         if self._new_keys is None:
             # uniqueness on the new side is judged on the names as written (renames only map
             # new names to old ones, they do not make two new statements alike)
-            self._new_keys = Counter(k for a in self.new_stmts if not a.compound
-                                     and (k := self.key(a, self.tokens[a])))
+            self._new_keys = Counter(k for a in self.new_stmts if not a.compound and (k := self.key(a)))
         for a in self.new_stmts:
             if a.compound or a in self.n2o or a not in self.focus:
                 continue
-            raw = self.key(a, self.tokens[a])
+            raw = self.key(a)
             if not raw or self._new_keys[raw] != 1:
                 continue
-            k = self.key(a, self.renamed(a))
+            k = self.key(a, self.renames.rename_token)
             os_ = self._old_keys.get(k or "", [])
             if len(os_) != 1 or os_[0] in self.o2n:
                 continue
@@ -629,18 +630,17 @@ class _Aligner:
             if dice(self.new_bag(a, b), self.old_bag(b)) >= UNIQUE_KEY_THRESHOLD:
                 self.match(a, b)
 
-    def key(self, stmt: Stmt, tokens: tuple[str, ...]) -> str | None:
-        """What a statement calls (``call torch.save``) or binds (``assign scaler``)."""
-        node = stmt.node
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-            head = tokens[0] if tokens else ""
-            return "call " + head if is_path(head) else None
-        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
-            eq = next((i for i, t in enumerate(tokens) if t in ("=", "+=", "-=", "*=", "/=", ":")), -1)
-            if eq > 0:
-                kind = "assign" if tokens[eq] in ("=", ":") else "aug"
-                return kind + " " + " ".join(tokens[:eq])
-        return None
+    def key(self, stmt: Stmt, rename: Callable[[str], str] | None = None) -> str | None:
+        """What a statement calls (``call torch.save``) or binds (``assign scaler``), from its
+        syntax tree (no tokens needed), under ``rename`` when given."""
+        raw = self._raw_keys.get(stmt)
+        if raw is None:
+            raw = _raw_key(stmt.node)
+            self._raw_keys[stmt] = raw
+        if not raw[1]:
+            return None
+        paths = raw[1] if rename is None else tuple(rename(p) for p in raw[1])
+        return raw[0] + " " + " ".join(paths)
 
     def leftovers(self) -> None:
         self.unique_keys()
@@ -696,6 +696,30 @@ class _Aligner:
             if any(self.sim(r, b, floor) > s - LEFTOVER_MARGIN for r in rivals.values()):
                 continue
             self.match(a, b)
+
+
+def _raw_key(node: ast.stmt) -> tuple[str, tuple[str, ...]]:
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        path = _dotted(node.value.func)
+        return ("call", (path,)) if path else ("", ())
+    if isinstance(node, ast.Assign):
+        targets = tuple(".".join(p) for t in node.targets for p in target_paths(t))
+        return "assign", targets
+    if isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        kind = "aug" if isinstance(node, ast.AugAssign) else "assign"
+        return kind, tuple(".".join(p) for p in target_paths(node.target))
+    return "", ()
+
+
+def _dotted(node: ast.expr) -> str | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
 
 
 def _defs(stmts: Iterable[Stmt]) -> dict[str, list[Stmt]]:
