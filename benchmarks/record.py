@@ -28,16 +28,16 @@ epochs = flor.arg("epochs", {epochs})
 lr = flor.arg("lr", 0.01)
 X = torch.randn(20000, 64)
 y = (X[:, :8].sum(dim=1, keepdim=True) > 0).float()
-model = torch.nn.Sequential(torch.nn.Linear(64, 256), torch.nn.ReLU(), torch.nn.Linear(256, 256),
-                            torch.nn.ReLU(), torch.nn.Linear(256, 1))
+model = torch.nn.Sequential(torch.nn.Linear(64, 512), torch.nn.ReLU(), torch.nn.Linear(512, 512),
+                            torch.nn.ReLU(), torch.nn.Linear(512, 1))
 opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9)
 loss_fn = torch.nn.BCEWithLogitsLoss()
 t0 = time.perf_counter()
 with flor.checkpointing(model=model, optimizer=opt):
     for epoch in flor.loop("epoch", range(epochs)):
         for step in flor.loop("step", range({steps})):
-            i = (step * 100) % 20000
-            xb, yb = X[i:i + 100], y[i:i + 100]
+            i = (step * 500) % 19500
+            xb, yb = X[i:i + 500], y[i:i + 500]
             opt.zero_grad()
             loss = loss_fn(model(xb), yb)
             loss.backward()

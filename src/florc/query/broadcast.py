@@ -47,8 +47,7 @@ def radices(codes: Any, idx: list[Any], n_runs: int) -> list[int] | None:
     radix = [max(n_runs, 1)]
     total = radix[0]
     for col in idx:
-        f = np.asarray(col, dtype="float64")
-        m = int(np.nanmax(f)) + 1 if len(f) and not np.isnan(f).all() else 1
+        m = int(np.max(col)) + 1 if len(col) else 1  # indices are >= 0; -1 marks "no such level"
         radix.append(max(m, 1))
         total *= radix[-1]
         if total >= LIMIT:
@@ -144,10 +143,10 @@ def frame_columns(
         rows = rowsets[s_i]
         deeper = [d for d, dsrc in enumerate(sources) if _is_prefix(src.loops, dsrc.loops)]
         if deeper and len(rows):
-            cut = [truncate(rowsets[d], radix, sources[d].depth, src.depth) for d in deeper]
-            # rowsets are sorted, so are their truncations: dedupe by neighbours, no hashing
-            below = cut[0] if len(cut) == 1 else np.sort(np.concatenate(cut))
-            below = below[np.r_[True, np.diff(below) != 0]] if len(below) else below
+            # rowsets are sorted, so are their truncations: dedupe each by neighbours (no hashing),
+            # then merge the few survivors
+            cut = [_distinct_sorted(truncate(rowsets[d], radix, sources[d].depth, src.depth)) for d in deeper]
+            below = cut[0] if len(cut) == 1 else np.unique(np.concatenate(cut))
             rows = rows[~np.isin(rows, below, assume_unique=True)]
         if not len(rows):
             continue
@@ -171,6 +170,10 @@ def frame_columns(
             part[name] = found if found is not None else np.full(len(rows), np.nan)
         parts.append(part)
     return _concat(parts, [s.loops for s in sources], list(values))
+
+
+def _distinct_sorted(a: Any) -> Any:
+    return a[np.r_[True, a[1:] != a[:-1]]] if len(a) else a
 
 
 def _coalesce(a: Any, b: Any) -> Any:

@@ -236,9 +236,18 @@ def _codes(meta: Any, run_keys: Any) -> Any:
         return np.zeros(len(run_keys), dtype=np.int64)
     order = np.argsort(known, kind="stable")
     ordered = known[order]
-    pos = np.searchsorted(ordered, run_keys)
-    np.minimum(pos, len(known) - 1, out=pos)
-    return np.where(ordered[pos] == run_keys, order[pos], len(known))
+
+    def positions(keys: Any) -> Any:
+        pos = np.searchsorted(ordered, keys)
+        np.minimum(pos, len(known) - 1, out=pos)
+        return np.where(ordered[pos] == keys, order[pos], len(known))
+
+    if len(run_keys) < 2:
+        return positions(run_keys)
+    # Rows of a run come in long stretches: look up one key per stretch, then repeat it.
+    starts = np.flatnonzero(np.r_[True, run_keys[1:] != run_keys[:-1]])
+    lengths = np.diff(np.r_[starts, len(run_keys)])
+    return np.repeat(positions(run_keys[starts]), lengths)
 
 
 def _fast(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any) -> tuple[dict[str, Any], list[str]] | None:
@@ -251,7 +260,17 @@ def _fast(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any) -> tuple[dict[st
     p = _Params()
     depth = max(pi.depth for pi in pv.paths)
     text = [n for n in pv.names if n not in pv.numeric]
-    cols = ["run_key", "path_key", "name_key", *(f"i{k}" for k in range(1, depth + 1)), "value_num"]
+    # Path and name come back as small integers (positions in pv.paths / pv.names) and indices
+    # without NULLs (-1), so that every column converts to numpy without a copy or a mask.
+    path_pos = " ".join(f"WHEN {p(text_key(pi.path))} THEN {i}" for i, pi in enumerate(pv.paths))
+    name_pos = " ".join(f"WHEN {p(text_key(n))} THEN {j}" for j, n in enumerate(pv.names))
+    cols = [
+        "run_key",
+        f"CAST(CASE path_key {path_pos} END AS TINYINT) AS p",
+        f"CAST(CASE name_key {name_pos} END AS SMALLINT) AS n",
+        *(f"coalesce(i{k}, -1) AS i{k}" for k in range(1, depth + 1)),
+        "value_num",
+    ]
     if text:
         cols.append(f"CASE WHEN name_key IN ({', '.join(p(text_key(n)) for n in text)}) THEN {_TEXT} END AS t")
     in_names = ", ".join(p(text_key(n)) for n in pv.names)
@@ -260,13 +279,10 @@ def _fast(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any) -> tuple[dict[st
     table = con.sql(sql, params=p.values).to_arrow_table()
     col = {name: table.column(name).to_numpy(zero_copy_only=False) for name in table.column_names}
     codes = _codes(meta, col["run_key"])
-    path_of = np.full(table.num_rows, -1, dtype=np.int64)
-    for i, pi in enumerate(pv.paths):
-        path_of[col["path_key"] == text_key(pi.path)] = i
-    name_of = np.full(table.num_rows, -1, dtype=np.int64)
+    path_of = col["p"]
+    name_of = col["n"]
     values: dict[str, Any] = {}
-    for j, n in enumerate(pv.names):
-        name_of[col["name_key"] == text_key(n)] = j
+    for n in pv.names:
         values[n] = col["value_num"] if n in pv.numeric else col["t"].astype(object)
     idx = [col[f"i{k}"] for k in range(1, depth + 1)]
     # Iterated values are rare (NULL when the value is the index): fetched separately, as
