@@ -211,6 +211,85 @@ def speed(repeat: int) -> None:
     print(f"mean over all sizes: {1000 * statistics.mean(all_times):.1f} ms per (file, version)")
 
 
+def _evolve(text: str, rng: object) -> str:
+    """One small commit's worth of change: a constant edited, a statement added or removed."""
+    import ast
+    import random
+    import re
+
+    assert isinstance(rng, random.Random)
+    lines = text.splitlines(keepends=True)
+    for _attempt in range(20):
+        index = rng.randrange(len(lines))
+        line = lines[index]
+        stripped = line.strip()
+        if not stripped or stripped.endswith(":") or stripped.startswith(("return", "@", "#", "def", "class")):
+            continue
+        if stripped in ("loss.backward()", "import argparse"):
+            continue  # the anchors of the benchmark's log statement
+        indent = line[: len(line) - len(line.lstrip())]
+        choice = rng.random()
+        if choice < 0.5 and re.search(r"\d", line):
+            m = list(re.finditer(r"(?<![\w.])\d+(?![\w.])", line))
+            if not m:
+                continue
+            hit = rng.choice(m)
+            candidate = lines[:index] + [line[: hit.start()] + str(int(hit.group()) + 1) + line[hit.end():]] + lines[index + 1:]
+        elif choice < 0.8:
+            candidate = lines[: index + 1] + [f"{indent}debug_{rng.randrange(10**6)} = {rng.randrange(100)}\n"] + lines[index + 1:]
+        else:
+            candidate = lines[:index] + lines[index + 1:]
+        try:
+            ast.parse("".join(candidate))
+        except SyntaxError:
+            continue
+        return "".join(candidate)
+    return text
+
+
+def history(commits: int) -> None:
+    import random
+
+    import pygit2
+
+    from florc.commands.propagate import propagate_range
+
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory(prefix="florc-history-") as tmp:
+        root = Path(tmp) / "proj"
+        repo = pygit2.init_repository(str(root), initial_head="main")
+        text = synthetic_script(400, 3, 0)
+        parents: list[pygit2.Oid] = []
+        distinct = set()
+        for k in range(commits):
+            if k and rng.random() < 0.6:  # most commits touch the script, some only other files
+                text = _evolve(text, rng)
+            if k == commits // 2:
+                text = synthetic_script(400, 3, 2)  # a refactor: the loop moves into main()
+            distinct.add(text)
+            index = pygit2.Index()
+            index.add(pygit2.IndexEntry("train.py", repo.create_blob(text.encode()), pygit2.enums.FileMode.BLOB))
+            index.add(pygit2.IndexEntry("NOTES", repo.create_blob(f"{k}\n".encode()), pygit2.enums.FileMode.BLOB))
+            sig = pygit2.Signature("bench", "bench@example.invalid", 1_700_000_000 + 60 * k, 0)
+            parents = [repo.create_commit("HEAD", sig, sig, f"commit {k}", index.write_tree(repo), parents)]
+        (root / "train.py").write_text(with_probe(text))
+        cwd = os.getcwd()
+        os.chdir(root)
+        saved = sys.stdout
+        try:
+            sys.stdout = open(os.devnull, "w")
+            start = time.perf_counter()
+            cpu = time.process_time()
+            code = propagate_range(revrange="HEAD", script="train.py")
+            wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        finally:
+            sys.stdout.close()
+            sys.stdout = saved
+            os.chdir(cwd)
+        print(f"{commits} commits ({len(distinct)} distinct versions of a ~400-line script): "
+              f"florc propagate HEAD took {wall:.2f} s wall, {cpu:.2f} s CPU, exit {code}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="what", required=True)
@@ -222,10 +301,21 @@ def main(argv: list[str] | None = None) -> int:
                      help="propagate version by version (newest to oldest), as `florc propagate` does")
     spd = sub.add_parser("speed")
     spd.add_argument("--repeat", type=int, default=3)
+    his = sub.add_parser("history")
+    his.add_argument("--commits", type=int, default=500)
+    every = sub.add_parser("all")
+    every.add_argument("corpus", type=Path)
     args = parser.parse_args(argv)
     if args.what == "speed":
         speed(args.repeat)
         return 0
+    if args.what == "history":
+        history(args.commits)
+        return 0
+    if args.what == "all":
+        speed(3)
+        history(500)
+        return accuracy(args.corpus.resolve(), Path(tempfile.mkdtemp(prefix="florc-accuracy-")), True)
     if args.what == "accuracy":
         out = args.out or Path(tempfile.mkdtemp(prefix="florc-accuracy-"))
         return accuracy(args.corpus.resolve(), out, args.quiet, args.chain)

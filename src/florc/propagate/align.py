@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from florc.propagate.renames import RenameTable, scope_key
+from florc.propagate.renames import RenameTable, identity_paths, scope_key
 from florc.propagate.similarity import Bag, Shape, bag, dice, name_affinity, shape, shape_match
 from florc.syntax.scope import target_paths
 from florc.syntax.tokens import is_path
@@ -89,6 +89,14 @@ class Tokens:
     def get(self, stmt: Stmt, default: tuple[str, ...] | None = None) -> tuple[str, ...]:
         return self[stmt]
 
+    def identity(self, stmt: Stmt) -> tuple[str, ...]:
+        """Paths and path prefixes of a statement, cached on the statement itself."""
+        cached = stmt.identity_paths
+        if cached is None:
+            cached = identity_paths(self[stmt])
+            stmt.identity_paths = cached
+        return cached
+
     def key(self, stmt: Stmt) -> str:
         fn = self.new_fn if id(stmt) in self.new_ids else self.old_fn
         if fn is None:
@@ -132,9 +140,16 @@ def align(
     ignored: Iterable[Stmt] = (),
     new_tokens: Callable[[Stmt], tuple[str, ...]] | None = None,
     old_tokens: Callable[[Stmt], tuple[str, ...]] | None = None,
+    new_hashes: dict[Stmt, int] | None = None,
 ) -> Alignment:
-    """Align ``new`` with ``old``, leaving the statements in ``ignored`` (and inside them) out."""
-    return _Aligner(new, old, ignored, new_tokens, old_tokens).run()
+    """Align ``new`` with ``old``, leaving the statements in ``ignored`` (and inside them) out.
+
+    ``new_hashes`` may be a dict kept by the caller across calls with the same ``new`` and
+    ``ignored``: the hashes of the newest version's statements are then computed once."""
+    aligner = _Aligner(new, old, ignored, new_tokens, old_tokens)
+    if new_hashes is not None:
+        aligner.new_hashes = new_hashes
+    return aligner.run()
 
 
 class _Aligner:
@@ -159,6 +174,7 @@ class _Aligner:
         self.tokens = tokens
         self.new_stmts = [s for s in new.statements if s not in skip]
         self._hash: dict[Stmt, int] = {}
+        self.new_hashes: dict[Stmt, int] = {}
         self._desc: dict[Stmt, list[Stmt]] = {}
         self._old_bag: dict[Stmt, Bag] = {}
         self._new_bag: dict[tuple[Stmt, int | None], Bag] = {}
@@ -237,7 +253,8 @@ class _Aligner:
         return found
 
     def hash_of(self, stmt: Stmt) -> int:
-        h = self._hash.get(stmt)
+        cache = self.new_hashes if id(stmt) in self.tokens.new_ids else self._hash
+        h = cache.get(stmt)
         if h is None:
             if not stmt.compound:
                 h = hash(("s", self.tokens.key(stmt)))
@@ -245,7 +262,7 @@ class _Aligner:
                 h = hash((stmt.kind, self.tokens.key(stmt),
                           tuple((b.role, b.label, tuple(self.hash_of(c) for c in self.kids(b)))
                                 for b in stmt.blocks)))
-            self._hash[stmt] = h
+            cache[stmt] = h
         return h
 
     def old_bag(self, stmt: Stmt) -> Bag:
@@ -348,8 +365,13 @@ class _Aligner:
     def match(self, a: Stmt, b: Stmt) -> None:
         self.n2o[a] = b
         self.o2n[b] = a
-        ta, tb = self.tokens[a], self.tokens[b]
-        self.renames.add_pair(a, b, ta, tb)
+        if self.tokens.key(a) == self.tokens.key(b):
+            # unchanged: identity evidence only, from the new statement's cached paths (the
+            # newest version is shared by every old version of a history)
+            paths = self.tokens.identity(a)
+            self.renames.add_identical(a, b, paths, self.scope_of(a), self.scope_of(b))
+            return
+        self.renames.add_pair(a, b, self.tokens[a], self.tokens[b])
 
     def desc_dice(self, a: Stmt, b: Stmt) -> float:
         da, db = self.desc(a), self.desc(b)

@@ -131,6 +131,16 @@ class RenameTable:
                 table[a][b] += weight
                 self.flat[a][b] += weight
 
+    def add_identical(self, new: Stmt, old: Stmt, paths: tuple[str, ...], new_scope: ScopeKey,
+                      old_scope: ScopeKey) -> None:
+        """Record an unchanged statement: every path in it (and every prefix) kept its name.
+        ``paths`` is the statement's precomputed list of paths and prefixes."""
+        table = self.votes[(new_scope, old_scope)]
+        flat = self.flat
+        for p in paths:
+            table[p][p] += 1.0
+            flat[p][p] += 1.0
+
     def refresh(self) -> None:
         """Let ``rename_token`` see the evidence added since the last refresh.
 
@@ -215,4 +225,9 @@ class RenameTable:
         return out
 
 
-__all__ = ["RenameTable", "compare", "path_pairs", "prefixes", "scope_key", "strip_common_suffix"]
+def identity_paths(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths of a token sequence with all their prefixes, as ``add_identical`` wants them."""
+    return tuple(p for t in tokens if is_path(t) for p in prefixes(t))
+
+
+__all__ = ["RenameTable", "compare", "identity_paths", "path_pairs", "prefixes", "scope_key", "strip_common_suffix"]

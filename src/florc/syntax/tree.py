@@ -101,6 +101,9 @@ class Stmt:
 
     _tokens: tuple[str, ...] | None = field(default=None, repr=False)
     _key: str | None = field(default=None, repr=False)
+    # paths and their prefixes, filled by the aligner (kept here so that the newest version,
+    # aligned with every old version of a history, computes them once)
+    identity_paths: tuple[str, ...] | None = field(default=None, repr=False)
 
     @property
     def compound(self) -> bool:
