@@ -52,6 +52,7 @@ LEFTOVER_MARGIN = 0.1
 LOOP_HEADER_THRESHOLD = 0.5
 UNIQUE_KEY_THRESHOLD = 0.45
 LONE_GAP_THRESHOLD = 0.35
+CONTENT_LIMIT = 60
 # a condition or loop is what its header says: containers need this much header in common
 CONTAINER_HEADER_MIN = 0.25
 # two statements that call corresponding functions of their files are this similar
@@ -140,16 +141,22 @@ def align(
     ignored: Iterable[Stmt] = (),
     new_tokens: Callable[[Stmt], tuple[str, ...]] | None = None,
     old_tokens: Callable[[Stmt], tuple[str, ...]] | None = None,
-    new_hashes: dict[Stmt, int] | None = None,
+    new_side: NewSide | None = None,
 ) -> Alignment:
     """Align ``new`` with ``old``, leaving the statements in ``ignored`` (and inside them) out.
 
-    ``new_hashes`` may be a dict kept by the caller across calls with the same ``new`` and
-    ``ignored``: the hashes of the newest version's statements are then computed once."""
-    aligner = _Aligner(new, old, ignored, new_tokens, old_tokens)
-    if new_hashes is not None:
-        aligner.new_hashes = new_hashes
-    return aligner.run()
+    ``new_side`` may be kept by the caller across calls with the same ``new`` and ``ignored``:
+    what depends on the newest version alone (hashes, the focus) is then computed once."""
+    return _Aligner(new, old, ignored, new_tokens, old_tokens, new_side or NewSide()).run()
+
+
+@dataclass(eq=False)
+class NewSide:
+    """What the aligner derives from the newest version alone, reusable across old versions."""
+
+    hashes: dict[Stmt, int] = field(default_factory=dict)
+    focus: set[Stmt] | None = None
+    focus_compounds: list[Stmt] | None = None
 
 
 class _Aligner:
@@ -160,6 +167,7 @@ class _Aligner:
         ignored: Iterable[Stmt],
         new_tokens: Callable[[Stmt], tuple[str, ...]] | None,
         old_tokens: Callable[[Stmt], tuple[str, ...]] | None,
+        new_side: NewSide,
     ) -> None:
         skip: set[Stmt] = set()
         for stmt in ignored:
@@ -174,7 +182,7 @@ class _Aligner:
         self.tokens = tokens
         self.new_stmts = [s for s in new.statements if s not in skip]
         self._hash: dict[Stmt, int] = {}
-        self.new_hashes: dict[Stmt, int] = {}
+        self.new_hashes = new_side.hashes
         self._desc: dict[Stmt, list[Stmt]] = {}
         self._old_bag: dict[Stmt, Bag] = {}
         self._new_bag: dict[tuple[Stmt, int | None], Bag] = {}
@@ -190,10 +198,13 @@ class _Aligner:
         self._callee: dict[int, Stmt | None] = {}
         self.new_defs = _defs(self.new_stmts)
         self.old_defs = _defs(old.statements)
-        self.focus = self.focus_of([stmt for stmt in ignored if stmt in skip])
-        # compound statements whose blocks hold something in focus (recovery works there)
-        self.focus_compounds = [a for a in self.new_stmts if a.compound and
-                                any(k in self.focus for b in a.blocks for k in b.stmts)]
+        if new_side.focus is None or new_side.focus_compounds is None:
+            new_side.focus = self.focus_of([stmt for stmt in ignored if stmt in skip])
+            # compound statements whose blocks hold something in focus (recovery works there)
+            new_side.focus_compounds = [a for a in self.new_stmts if a.compound and
+                                        any(k in new_side.focus for b in a.blocks for k in b.stmts)]
+        self.focus = new_side.focus
+        self.focus_compounds = new_side.focus_compounds
         self._old_content: dict[Stmt, Bag] = {}
         self._done_pairs: set[tuple[int, int]] = set()
 
@@ -399,7 +410,10 @@ class _Aligner:
             return header
         if any(d in self.n2o for d in self.desc(a)) or any(d in self.o2n for d in self.desc(b)):
             return 0.5 * header + 0.5 * self.desc_dice(a, b)
-        # nothing inside either is matched yet: compare what they contain, as text
+        # nothing inside either is matched yet: compare what they contain, as text (for blocks
+        # of a reasonable size; two large unmatched bodies are compared by their headers)
+        if len(self.desc(a)) > CONTENT_LIMIT or len(self.desc(b)) > CONTENT_LIMIT:
+            return 0.5 * header
         return 0.5 * header + 0.5 * dice(self.content_bag(a, True), self.content_bag(b, False))
 
     def simple_sim(self, a: Stmt, b: Stmt, floor: float) -> float:
@@ -819,4 +833,4 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return list(reversed(out))
 
 
-__all__ = ["Alignment", "align", "compatible", "pair_blocks"]
+__all__ = ["Alignment", "NewSide", "align", "compatible", "pair_blocks"]

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from florc.propagate.align import Alignment, align
+from florc.propagate.align import Alignment, NewSide, align
 from florc.propagate.apply import apply_plan
 from florc.propagate.outcome import Diagnostic, PropagationResult, SiteOutcome
 from florc.propagate.place import NoPlace, Placement, place
@@ -54,8 +54,8 @@ class NewVersion(Version):
     sites: list[Site] = field(default_factory=list)
     bad_sites: list[BadSite] = field(default_factory=list)
     import_text: str | None = None  # the flor import statement, found once
-    # statement hashes of this version per set of statements left out of the alignment
-    hash_caches: dict[frozenset[int], dict[Stmt, int]] = field(default_factory=dict)
+    # what alignment derives from this version alone, per set of statements left out of it
+    new_sides: dict[frozenset[int], NewSide] = field(default_factory=dict)
 
 
 def analyse(source: bytes | str) -> Version | Unparseable:
@@ -166,9 +166,9 @@ def _propagate_into(new: NewVersion, old: Version, path: str, diagnostics: list[
         plan = Plan(present=tuple(s.key for s in present))
         return PropagationResult("unchanged", old.tree.text, tuple(diagnostics), tuple(outcomes), plan)
 
-    hashes = new.hash_caches.setdefault(frozenset(s.stmt.order for s in todo), {})
+    side = new.new_sides.setdefault(frozenset(s.stmt.order for s in todo), NewSide())
     al = align(new.tree, old.tree, [s.stmt for s in todo], new.tokens if new.wrappers else None,
-               old.tokens if old.wrappers else None, hashes)
+               old.tokens if old.wrappers else None, side)
     flor_names = frozenset(new.imports.modules) | frozenset(local for local, _ in new.imports.functions)
     inserts: list[Insert] = []
     declines: list[Decline] = []
