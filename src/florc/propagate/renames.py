@@ -65,6 +65,11 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
         if tag == "equal":
             equal += i2 - i1
             pairs.extend((t, t) for t in new_tokens[i1:i2] if is_path(t))
+        elif tag == "replace" and i2 - i1 == 1 and j2 - j1 == 4 and _attribute_to_key(
+                new_tokens[i1], old_tokens[j1:j2]) is not None:
+            # `args.lr` became `config["lr"]`: an attribute read as a key of a mapping
+            replaced += 1
+            pairs.append((new_tokens[i1], _attribute_to_key(new_tokens[i1], old_tokens[j1:j2]) or ""))
         elif tag == "replace" and i2 - i1 == j2 - j1:
             for k, (a, b) in enumerate(zip(new_tokens[i1:i2], old_tokens[j1:j2])):
                 if is_path(a) and is_path(b):
@@ -76,6 +81,16 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
                         continue
                     pairs.append((pa, pb))
     return pairs, equal, replaced
+
+
+def _attribute_to_key(path: str, old: tuple[str, ...]) -> str | None:
+    """``config["lr"]`` for the path ``args.lr`` when ``old`` is ``config [ 'lr ]``."""
+    if "." not in path or len(old) != 4 or not is_path(old[0]) or old[1] != "[" or old[3] != "]":
+        return None
+    attr = path.rsplit(".", 1)[1]
+    if old[2] != "'" + attr:
+        return None
+    return f'{old[0]}["{attr}"]'
 
 
 def _mentions(tokens: tuple[str, ...], path: str, skip: int) -> bool:

@@ -11,12 +11,16 @@ value under the same key): it is declined, naming the missing names.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.renames import scope_key
 from florc.syntax.scope import Path, Point, Scopes, read_paths, subtree_writes, written_paths
 from florc.syntax.tree import Block, Stmt
+
+
+_ROOT = re.compile(r"[^\W\d]\w*")
 
 
 @dataclass(frozen=True)
@@ -204,7 +208,8 @@ def reaching_definition_at(point: Point, path: Path) -> Stmt | None:
 
 def _valid(candidate: str, original: str, point: Point, scopes: Scopes, al: Alignment, site: Stmt) -> bool:
     parts = candidate.split(".")
-    if not scopes.bound_at(parts[0], point):
+    root = _ROOT.match(candidate)
+    if root is None or not scopes.bound_at(root.group(), point):
         return False
     if len(parts) >= 2 and parts[0] == "self":
         # `self.scheduler` in an old Trainer without a scheduler: `self` is bound, the attribute
