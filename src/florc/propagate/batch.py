@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from florc.propagate.engine import NewVersion, propagate_version
-from florc.propagate.outcome import Diagnostic, PropagationResult
+from florc.propagate.outcome import PropagationResult
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,8 @@ def propagate_versions(
 
 
 def _safely(new: NewVersion, version: OldVersion) -> PropagationResult:
-    try:
-        return propagate_version(new, version.data or b"", path=version.path)
-    except Exception as exc:  # noqa: BLE001 - one bad version must not stop the batch
-        message = f"internal error while propagating: {type(exc).__name__}: {exc}"
-        return PropagationResult("failed", None, (Diagnostic("error", message),))
+    # propagate_version turns every failure into a value already
+    return propagate_version(new, version.data or b"", path=version.path)
 
 
 __all__ = ["OldVersion", "VersionOutcome", "propagate_versions"]

@@ -10,10 +10,12 @@ from __future__ import annotations
 import ast
 import gc
 import hashlib
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from florc.propagate.align import Alignment, NewSide, align
 from florc.propagate.apply import apply_plan
@@ -123,7 +125,16 @@ def propagate_version(new: NewVersion, old_source: bytes | str, *, path: str = "
         with gc_paused():
             return _propagate(new, old_source, path)
     except RecursionError as exc:
-        return PropagationResult("failed", None, (Diagnostic("error", f"too deeply nested: {exc}"),))
+        return _failed(new, f"too deeply nested: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a bug on one version must not stop a history
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return _failed(new, f"internal error: {type(exc).__name__}: {exc} "
+                            f"({Path(where.filename).name}:{where.lineno})")
+
+
+def _failed(new: NewVersion, message: str) -> PropagationResult:
+    sites = tuple(SiteOutcome(s.key, "declined", s.line, message) for s in new.sites)
+    return PropagationResult("failed", None, (Diagnostic("error", message),), sites)
 
 
 @contextmanager
