@@ -34,6 +34,7 @@ _TOKEN = re.compile(
 )
 
 _SPACES = re.compile(r"[ \t]+")
+_FIELD = re.compile(r"(?<!\{)\{\s*([^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*)")
 KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
 
 
@@ -43,7 +44,7 @@ def tokenize_segment(segment: str) -> tuple[str, ...]:
     >>> tokenize_segment("x = self.opt.param_groups[0]['lr']  # note")
     ('x', '=', 'self.opt.param_groups', '[', '0', ']', '[', "'lr", ']')
     >>> tokenize_segment('print(f"{a}" ,\\n  b)')
-    ('print', '(', 'f{a}', ',', 'b', ')')
+    ('print', '(', 'f{a}', 'a', ',', 'b', ')')
     """
     out: list[str] = []
     for match in _TOKEN.finditer(segment):
@@ -56,6 +57,11 @@ def tokenize_segment(segment: str) -> tuple[str, ...]:
             quote = 3 if body[:3] in ("'''", '"""') else 1
             marker = "f" if "f" in prefix else ("b" if "b" in prefix else "'")
             out.append(marker + body[quote:-quote])
+            if marker == "f":
+                # the names an f-string reads are code: `f"{epoch} {loss:.3f}"` and
+                # `"%d %.3f" % (epoch, loss)` share `epoch` and `loss`
+                out.extend(m.group(1).replace(" ", "") for m in _FIELD.finditer(body)
+                           if m.group(1).split(".", 1)[0] not in KEYWORDS)
         elif kind == "name":
             text = match.group()
             if " " in text or "\t" in text:
