@@ -94,6 +94,10 @@ def resolve_reads(
                 if candidate != dotted:
                     notes.append(note)
                 break
+        if chosen is None and len(path) > 1 and definition is not None:
+            chosen = _through_instance(al, definition, path, point, scopes, site, old_scope)
+            if chosen is not None:
+                notes.append(f"{path[0]} is a {_class_name(definition)}: {dotted} -> {chosen}")
         if chosen is None:
             missing.append(dotted)
         elif chosen != dotted:
@@ -101,6 +105,36 @@ def resolve_reads(
     if missing:
         return Unbound(tuple(missing))
     return Resolved(tuple(renames), tuple(notes))
+
+
+def _class_name(definition: Stmt) -> str:
+    node = definition.node
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+        return node.value.func.id
+    return ""
+
+
+def _through_instance(al: Alignment, definition: Stmt, path: Path, point: Point, scopes: Scopes,
+                      site: Stmt, old_scope: int) -> str | None:
+    """``trainer.model`` where ``trainer = Trainer(...)``: inside ``Trainer`` that is
+    ``self.model``, and the alignment of ``Trainer``'s methods may say what ``self.model`` was
+    called in the old version (``model``, before the class existed)."""
+    name = _class_name(definition)
+    if not name:
+        return None
+    classes = [s for s in al.new.statements if s.kind == "class" and isinstance(s.node, ast.ClassDef)
+               and s.node.name == name]
+    if len(classes) != 1:
+        return None
+    alias = ".".join(("self",) + path[1:])
+    methods = [s for s in classes[0].blocks[0].stmts if s.kind == "def"]
+    for method in methods:
+        for candidate, _note in al.renames.candidates(alias, method.order, old_scope):
+            if candidate == alias or candidate.startswith("self."):
+                continue
+            if _valid(candidate, ".".join(path), point, scopes, al, site):
+                return candidate
+    return None
 
 
 def reaching_definition(site: Stmt, name: str) -> Stmt | None:
