@@ -83,6 +83,21 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
     return pairs, equal, replaced
 
 
+def _same_producer(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> bool:
+    """For two assignments: whether their values start with the same function or method
+    (``Generator(...)`` and ``Generator(...)``, ``x.to(...)`` and ``images.to(...)``)."""
+    def producer(tokens: tuple[str, ...]) -> str | None:
+        if "=" not in tokens:
+            return None
+        i = tokens.index("=")
+        if i + 1 >= len(tokens) or not is_path(tokens[i + 1]):
+            return None
+        return tokens[i + 1].rsplit(".", 1)[-1]
+
+    a, b = producer(new_tokens), producer(old_tokens)
+    return a is None or b is None or a == b
+
+
 def _attribute_to_key(path: str, old: tuple[str, ...]) -> str | None:
     """``config["lr"]`` for the path ``args.lr`` when ``old`` is ``config [ 'lr ]``."""
     if "." not in path or len(old) != 4 or not is_path(old[0]) or old[1] != "[" or old[3] != "]":
@@ -132,8 +147,10 @@ class RenameTable:
         table = self.votes[key]
         pairs, equal, replaced = compare(new_tokens, old_tokens)
         # a rename is believed where the rest of the statement stayed: `x.to(device)` vs
-        # `images.to(device)` is evidence, `if val_acc > best_acc` vs `if rank == 0` is not
-        trusted = renames and equal >= 2 * replaced
+        # `images.to(device)` is evidence, `if val_acc > best_acc` vs `if rank == 0` is not,
+        # and neither is `trainer = Trainer(model, SGD(...))` vs `optimizer = SGD(...)`, two
+        # assignments of different things
+        trusted = renames and equal >= 2 * replaced and _same_producer(new_tokens, old_tokens)
         for a, b in pairs:
             if a != b and not trusted:
                 continue

@@ -55,6 +55,6 @@ def train(loader):
 
 for epoch in range(10):
     train(loader)
-    flor.log("weight_norm", sum(p.norm().item() for p in optimizer.model.parameters()))
+    flor.log("weight_norm", sum(p.norm().item() for p in model.parameters()))
 # === diagnostics
-placed weight_norm at for:epoch/stmt:1 renames trainer.model.parameters->optimizer.model.parameters
+placed weight_norm at for:epoch/stmt:1 renames trainer.model.parameters->model.parameters
