@@ -90,8 +90,8 @@ def _same_producer(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> 
         if "=" not in tokens:
             return None
         i = tokens.index("=")
-        if i + 1 >= len(tokens) or not is_path(tokens[i + 1]):
-            return None
+        if i + 2 >= len(tokens) or not is_path(tokens[i + 1]) or tokens[i + 2] != "(":
+            return None  # not a call: `centers = RADIUS * ...` says nothing about producers
         return tokens[i + 1].rsplit(".", 1)[-1]
 
     a, b = producer(new_tokens), producer(old_tokens)
