@@ -57,14 +57,15 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
     the replacements)."""
     pairs: list[tuple[str, str]] = []
     if new_tokens == old_tokens:
-        pairs = [(t, t) for t in new_tokens if is_path(t)]
+        pairs = [(t, t) for i, t in enumerate(new_tokens) if is_path(t) and not _keyword(new_tokens, i)]
         return pairs, len(new_tokens), 0
     equal = replaced = 0
     matcher = SequenceMatcher(None, new_tokens, old_tokens, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             equal += i2 - i1
-            pairs.extend((t, t) for t in new_tokens[i1:i2] if is_path(t))
+            pairs.extend((t, t) for i, t in enumerate(new_tokens[i1:i2], i1)
+                         if is_path(t) and not _keyword(new_tokens, i))
         elif tag == "replace" and i2 - i1 == 1 and j2 - j1 == 4 and _attribute_to_key(
                 new_tokens[i1], old_tokens[j1:j2]) is not None:
             # `args.lr` became `config["lr"]`: an attribute read as a key of a mapping
@@ -108,10 +109,22 @@ def _attribute_to_key(path: str, old: tuple[str, ...]) -> str | None:
     return f'{old[0]}["{attr}"]'
 
 
+def _keyword(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether ``tokens[i]`` names a keyword argument (``lr`` in ``f(x, lr=...)``)."""
+    return 0 < i < len(tokens) - 1 and tokens[i + 1] == "=" and tokens[i - 1] in ("(", ",")
+
+
 def _mentions(tokens: tuple[str, ...], path: str, skip: int) -> bool:
-    """Whether a token other than ``tokens[skip]`` is ``path`` or reaches into it."""
+    """Whether a token other than ``tokens[skip]`` is ``path`` or reaches into it (a keyword
+    argument's name, `lr` in `f(lr=lr_r)`, is not a mention)."""
     prefix = path + "."
-    return any(i != skip and (t == path or t.startswith(prefix)) for i, t in enumerate(tokens))
+    for i, t in enumerate(tokens):
+        if i == skip or not (t == path or t.startswith(prefix)):
+            continue
+        if _keyword(tokens, i):
+            continue
+        return True
+    return False
 
 
 def strip_common_suffix(a: str, b: str) -> tuple[str, str]:

@@ -18,6 +18,7 @@ by identity; they are analysis data, never edited.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -126,14 +127,13 @@ class Stmt:
 
     @property
     def key(self) -> str:
-        """A cheap normal form for exact comparison: equal keys mean equal statements
-        (formatting aside); differently quoted equal statements may get different keys."""
+        """A cheap normal form for exact comparison, the same for the same statement however
+        it is formatted: comments, line breaks and spaces (except between two words), quote
+        characters and trailing commas do not count (a reformatting commit, black's included,
+        keeps every key). Two statements whose string literals differ only in those may share
+        a key; that is the price of not tokenizing every statement."""
         if self._key is None:
-            text = self.source
-            if "#" in text or "\\" in text or (self.kind != "simple" and text.lstrip().startswith("elif")):
-                self._key = " ".join(self.tokens)
-            else:
-                self._key = " ".join(text.split())
+            self._key = normal_form(self.source, self.kind != "simple")
         return self._key
 
     def descendants(self) -> Iterator[Stmt]:
@@ -360,6 +360,32 @@ def _header_stop(node: ast.stmt) -> tuple[int, int]:
     return first.lineno, first.col_offset
 
 
+_COMMENT_OR_STRING = re.compile(
+    r"""(?P<str>[rRbBuUfF]{0,2}(?:'\'\'(?:\\.|[^\\])*?'\'\'|\"\"\"(?:\\.|[^\\])*?\"\"\"|'(?:\\.|[^'\\\r\n])*'|"(?:\\.|[^"\\\r\n])*"))|(?P<comment>\#[^\r\n]*)""",
+    re.DOTALL,
+)
+_BETWEEN_WORDS = re.compile(r"(?<=\w)\s+(?=\w)")
+_SPACE = re.compile(r"\s+")
+_TRAILING_COMMA = re.compile(r",(?=[)\]}])")
+
+
+def normal_form(text: str, compound: bool = False) -> str:
+    r"""See ``Stmt.key``.
+
+    >>> normal_form("f( 'a' ,\\\n  b, )  # note") == normal_form('f("a", b)')
+    True
+    """
+    if "#" in text:
+        text = _COMMENT_OR_STRING.sub(lambda m: m.group() if m.group("str") else "", text)
+    text = text.replace("\\\r\n", " ").replace("\\\n", " ")
+    text = _BETWEEN_WORDS.sub("\x00", text)
+    text = _SPACE.sub("", text).replace("\x00", " ").replace('"', "'")
+    text = _TRAILING_COMMA.sub("", text)
+    if compound and text.startswith("elif"):
+        text = text[2:]
+    return text
+
+
 def iter_blocks(block: Block) -> Iterator[Block]:
     """``block`` and every block nested in it, outermost first."""
     yield block
@@ -376,4 +402,5 @@ __all__ = [
     "Stmt",
     "build_tree",
     "iter_blocks",
+    "normal_form",
 ]
