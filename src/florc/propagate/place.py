@@ -273,7 +273,16 @@ class _Placer:
         wanted = {self.rename_path(p) for p in written_paths(sibling.node)}
         if not wanted:
             return None
-        for s in reversed(expected.stmts[:limit]):
+        # between the images of the imaged neighbours around it
+        low = 0
+        for earlier in self.al.kids(sibling.parent):
+            if earlier.index >= sibling.index:
+                break
+            img = self.al.image(earlier)
+            lifted = self.within(img, expected) if img is not None else None
+            if lifted is not None:
+                low = max(low, lifted.index + 1)
+        for s in reversed(expected.stmts[low:limit]):
             pre = self.al.preimage(s)
             if pre is not None and pre.parent is sibling.parent:
                 continue  # it plays the role of another neighbour
