@@ -42,6 +42,19 @@ class Late:
 
 
 @dataclass(frozen=True)
+class Uncomputed:
+    """The statement that computes a value the statement reads has no counterpart."""
+
+    path: str
+    line: int
+
+    @property
+    def reason(self) -> str:
+        return (f"reads `{self.path}`, computed today by the statement at line {self.line}, "
+                "which has no counterpart in this version")
+
+
+@dataclass(frozen=True)
 class Unbound:
     missing: tuple[str, ...]
 
@@ -67,7 +80,7 @@ def resolve_reads(
     point: Point,
     scopes: Scopes,
     flor_names: frozenset[str],
-) -> Resolved | Unbound | Late:
+) -> Resolved | Unbound | Late | Uncomputed:
     new_scope = scope_key(site)
     owner = next((a for a in point.block.ancestors() if a.kind == "def"), None)
     if point.block.owner is not None and point.block.owner.kind == "def":
@@ -84,6 +97,8 @@ def resolve_reads(
             if image is not None and not precedes(image, point):
                 # the value it reads is computed after this place in this version
                 return Late(dotted, image.first_line)
+            if image is None and not _computed_somehow(al, definition, dotted, point):
+                return Uncomputed(dotted, definition.first_line)
         chosen: str | None = None
         for candidate, note in al.renames.candidates(dotted, new_scope, old_scope):
             if candidate != dotted and definition is not None and \
@@ -187,6 +202,47 @@ def precedes(stmt: Stmt, point: Point) -> bool:
     return False
 
 
+def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) -> bool:
+    """Whether the old version computes what ``definition`` (without an image) computes:
+    something inside it or in the function it calls has an image, or an old statement of the
+    place's function binds the name (under an old name too) without playing another new
+    statement's role. A validation loop whose twin test loop was added today computes nothing
+    in the old version, even though the old version has a loop that binds the same name."""
+    inner = list(definition.descendants())
+    for callee in _local_callees(al, definition):
+        inner.extend(callee.descendants())
+    if any(al.image(d) is not None for d in inner):
+        return True
+    inside = set(inner)
+    targets = {m.group() for c, _ in al.renames.candidates(path, -2, -2) if (m := _ROOT.match(c))}
+    for stmt in _scope_statements(point):
+        if not any(p[0] in targets for p in _binds(stmt)):
+            continue
+        pre = al.preimage(stmt)
+        if pre is None or pre is definition or pre in inside:
+            return True
+    return False
+
+
+def _scope_statements(point: Point) -> list[Stmt]:
+    """The statements of the function (or module) the point is in, nested ones included."""
+    owner = next((a for a in point.block.ancestors() if a.kind in ("def", "class")), None)
+    top = owner.blocks if owner is not None else []
+    stmts: list[Stmt] = []
+    roots = [s for b in top for s in b.stmts] if owner is not None else _module_statements(point.block)
+    for s in roots:
+        stmts.append(s)
+        if s.kind not in ("def", "class"):
+            stmts.extend(d for d in s.descendants())
+    return stmts
+
+
+def _module_statements(block: Block) -> list[Stmt]:
+    while block.owner is not None:
+        block = block.owner.parent
+    return list(block.stmts)
+
+
 def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point) -> bool:
     """Whether the old statement that binds ``candidate`` before ``point`` plays the role of
     ``definition`` (the new statement that binds the name being renamed): it is its image, sits
@@ -279,4 +335,4 @@ def _class_attributes(cls: Stmt | None) -> set[str]:
     return attrs
 
 
-__all__ = ["Late", "Resolved", "Unbound", "precedes", "reaching_definition", "resolve_reads", "site_reads"]
+__all__ = ["Late", "Resolved", "Uncomputed", "Unbound", "precedes", "reaching_definition", "resolve_reads", "site_reads"]

@@ -12,4 +12,4 @@ for epoch in range(config["epochs"]):
 # === expected
 <declined>
 # === diagnostics
-declined lr: reads `args.lr`, which is not bound there in this version
+declined lr: reads `args.lr`, computed today by the statement at line 2, which has no counterpart in this version

@@ -15,4 +15,4 @@ for epoch in range(epochs):
 # === expected
 <declined>
 # === diagnostics
-declined acc: reads `acc`, which is not bound there in this version
+declined acc: reads `acc`, computed today by the statement at line 5, which has no counterpart in this version

@@ -17,4 +17,4 @@ for x, y in loader:
 # === expected
 <declined>
 # === diagnostics
-declined scale: reads `scaler.get_scale`, which is not bound there in this version
+declined scale: reads `scaler.get_scale`, computed today by the statement at line 2, which has no counterpart in this version

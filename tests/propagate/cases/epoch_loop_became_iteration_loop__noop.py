@@ -20,4 +20,4 @@ for epoch in range(epochs):
 # === expected
 <declined>
 # === diagnostics
-declined val_acc: reads `val_acc`, which is not bound there in this version
+declined val_acc: reads `val_acc`, computed today by the statement at line 8, which has no counterpart in this version

@@ -10,4 +10,4 @@ optimizer = optim.Adam(weights)
 # === expected
 <declined>
 # === diagnostics
-declined n_params: reads `model.parameters`, which is not bound there in this version
+declined n_params: reads `model.parameters`, computed today by the statement at line 2, which has no counterpart in this version
