@@ -6,6 +6,9 @@
         DIR/<case>/<probe>/vNN.py or vNN.skip, and scores DIR with the corpus's own check.py.
     python benchmarks/propagate.py speed [--repeat N]
         Milliseconds per (file, version) on synthetic training scripts of 100 to 1,500 lines.
+    python benchmarks/propagate.py mutations CORPUS [FILES...] [--per-file N]
+        Robustness: a probe after random assignments of every file, old versions made by
+        controlled edits (renames, deletions, insertions, reformatting, main()), exact-match rate.
     python benchmarks/propagate.py history [--commits N]
         Wall time of `florc propagate` over a synthetic git history of N commits (default 500).
     python benchmarks/propagate.py [--corpus CORPUS]     (or: all [CORPUS])
@@ -351,6 +354,14 @@ def write_docs(corpus: Path | None) -> None:
             lines.append(f"| {name.strip()} | {score} |")
         accuracy_line = next((line for line in ACCURACY_REPORT[0].splitlines() if line.startswith("accuracy:")), "")
         lines += ["", f"**{accuracy_line}** (naive exact-text baseline: 79/208)."]
+        if MUTATION_LINES:
+            lines += ["", "Mutation study (robustness on random anchors, not an accuracy figure: see "
+                      "`benchmarks/_propagate_mutations.py`): every version of the corpus and of "
+                      "tests/histories, 15 random one-line assignments each, probe after it, old "
+                      "version made by controlled edits.", "",
+                      f"Command: `.venv/bin/python benchmarks/propagate.py mutations {_shown(corpus)} "
+                      "tests/histories/*/v*.py`", ""]
+            lines += [f"- {line}" for line in MUTATION_LINES]
         lines += ["", "What still fails on the development corpus:", ""]
         if failures:
             lines += ["| pair | reason |", "|---|---|"]
@@ -361,6 +372,24 @@ def write_docs(corpus: Path | None) -> None:
             lines.append("nothing; see docs/design/alignment.md for the failure modes known from "
                          "other inputs (and the mutation study there).")
     write_section("propagate", "\n".join(lines) + "\n")
+
+
+MUTATION_LINES: list[str] = []
+MUTATION_KINDS = ("rename,delete,insert,edit", "reformat,rename,delete,insert", "rename,insert,wrap")
+
+
+def mutations(corpus: Path, extra: list[Path], per_file: int) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _propagate_mutations import run
+
+    files = sorted(str(p) for p in corpus.glob("*/v*.py")) + [str(p) for p in extra]
+    for kinds in MUTATION_KINDS:
+        stats = run(files, per_file, kinds.split(","))
+        total = sum(stats.values())
+        line = (f"{kinds}: {stats.get('ok', 0)}/{total} exact, {stats.get('declined', 0)} declined, "
+                f"{stats.get('wrong', 0)} wrong")
+        MUTATION_LINES.append(line)
+        print(line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -377,6 +406,10 @@ def main(argv: list[str] | None = None) -> int:
                      help="propagate version by version (newest to oldest), as `florc propagate` does")
     spd = sub.add_parser("speed")
     spd.add_argument("--repeat", type=int, default=3)
+    mut = sub.add_parser("mutations")
+    mut.add_argument("corpus", type=Path)
+    mut.add_argument("extra", type=Path, nargs="*", help="more files to mutate")
+    mut.add_argument("--per-file", type=int, default=15)
     his = sub.add_parser("history")
     his.add_argument("--commits", type=int, default=500)
     every = sub.add_parser("all")
@@ -388,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "history":
         history(args.commits)
         return 0
+    if args.what == "mutations":
+        mutations(args.corpus.resolve(), args.extra, args.per_file)
+        return 0
     if args.what in ("all", None):
         corpus = args.corpus.resolve() if args.corpus else None
         speed(3)
@@ -395,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         code = 0
         if corpus is not None:
             code = accuracy(corpus, Path(tempfile.mkdtemp(prefix="florc-accuracy-")), True)
+            extra = sorted(Path(__file__).resolve().parent.parent.glob("tests/histories/*/v*.py"))
+            mutations(corpus, extra, 15)
         write_docs(corpus)
         return code
     if args.what == "accuracy":
