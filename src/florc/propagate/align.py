@@ -52,6 +52,7 @@ LEFTOVER_MARGIN = 0.1
 LOOP_HEADER_THRESHOLD = 0.5
 UNIQUE_KEY_THRESHOLD = 0.45
 LONE_GAP_THRESHOLD = 0.35
+ROUNDS = 4
 CONTENT_LIMIT = 60
 # a condition or loop is what its header says: containers need this much header in common
 CONTAINER_HEADER_MIN = 0.25
@@ -447,7 +448,7 @@ class _Aligner:
 
     def run(self) -> Alignment:
         self.top_down()
-        for _round in range(4):
+        for _round in range(ROUNDS):
             before = len(self.n2o)
             self.refresh_renames()
             self.recover_all()

@@ -364,8 +364,7 @@ _COMMENT_OR_STRING = re.compile(
     r"""(?P<str>[rRbBuUfF]{0,2}(?:'\'\'(?:\\.|[^\\])*?'\'\'|\"\"\"(?:\\.|[^\\])*?\"\"\"|'(?:\\.|[^'\\\r\n])*'|"(?:\\.|[^"\\\r\n])*"))|(?P<comment>\#[^\r\n]*)""",
     re.DOTALL,
 )
-_BETWEEN_WORDS = re.compile(r"(?<=\w)\s+(?=\w)")
-_SPACE = re.compile(r"\s+")
+_NOT_BETWEEN_WORDS = re.compile(r" (?=\W)|(?<=\W) ")
 _TRAILING_COMMA = re.compile(r",(?=[)\]}])")
 
 
@@ -377,10 +376,12 @@ def normal_form(text: str, compound: bool = False) -> str:
     """
     if "#" in text:
         text = _COMMENT_OR_STRING.sub(lambda m: m.group() if m.group("str") else "", text)
-    text = text.replace("\\\r\n", " ").replace("\\\n", " ")
-    text = _BETWEEN_WORDS.sub("\x00", text)
-    text = _SPACE.sub("", text).replace("\x00", " ").replace('"', "'")
-    text = _TRAILING_COMMA.sub("", text)
+    if "\\" in text:
+        text = text.replace("\\\r\n", " ").replace("\\\n", " ")
+    # one space between words, none elsewhere
+    text = _NOT_BETWEEN_WORDS.sub("", " ".join(text.split())).replace('"', "'")
+    if "," in text:
+        text = _TRAILING_COMMA.sub("", text)
     if compound and text.startswith("elif"):
         text = text[2:]
     return text
