@@ -415,6 +415,10 @@ class _Aligner:
         # of a reasonable size; two large unmatched bodies are compared by their headers)
         if len(self.desc(a)) > CONTENT_LIMIT or len(self.desc(b)) > CONTENT_LIMIT:
             return 0.5 * header
+        if a.kind in ("def", "class") and header < 0.5:
+            # a function is first of all its name and signature; comparing the bodies of two
+            # unrelated functions is the most expensive way to learn nothing
+            return 0.5 * header
         return 0.5 * header + 0.5 * dice(self.content_bag(a, True), self.content_bag(b, False))
 
     def simple_sim(self, a: Stmt, b: Stmt, floor: float) -> float:
