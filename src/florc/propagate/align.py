@@ -190,6 +190,8 @@ class _Aligner:
         self._new_content: dict[Stmt, Bag] = {}
         self._shape: dict[Stmt, Shape] = {}
         self._simple_sims: dict[tuple[int, int], float] = {}
+        self.matched_inside: dict[Stmt, int] = {}
+        self._desc_ids: dict[Stmt, set[int]] = {}
         self._bags: dict[tuple[str, ...], Bag] = {}
         self._old_keys: dict[str, list[Stmt]] | None = None
         self._new_keys: Counter[str] | None = None
@@ -377,6 +379,11 @@ class _Aligner:
     def match(self, a: Stmt, b: Stmt) -> None:
         self.n2o[a] = b
         self.o2n[b] = a
+        # how many matched statements each compound statement holds (on either side)
+        counts = self.matched_inside
+        for stmt in (a, b):
+            for anc in stmt.ancestors():
+                counts[anc] = counts.get(anc, 0) + 1
         if self.tokens.key(a) == self.tokens.key(b):
             # unchanged: identity evidence only, from the new statement's cached paths (the
             # newest version is shared by every old version of a history)
@@ -389,7 +396,12 @@ class _Aligner:
         da, db = self.desc(a), self.desc(b)
         if not da and not db:
             return 0.0
-        inside = {id(d) for d in db}
+        if not self.matched_inside.get(a) or not self.matched_inside.get(b):
+            return 0.0
+        inside = self._desc_ids.get(b)
+        if inside is None:
+            inside = {id(d) for d in db}
+            self._desc_ids[b] = inside
         common = sum(1 for d in da if id(self.n2o.get(d)) in inside)
         return 2.0 * common / (len(da) + len(db))
 
@@ -409,15 +421,16 @@ class _Aligner:
             return 1.0
         if not self.desc(a) and not self.desc(b):
             return header
-        if any(d in self.n2o for d in self.desc(a)) or any(d in self.o2n for d in self.desc(b)):
+        if self.matched_inside.get(a) or self.matched_inside.get(b):
             return 0.5 * header + 0.5 * self.desc_dice(a, b)
         # nothing inside either is matched yet: compare what they contain, as text (for blocks
         # of a reasonable size; two large unmatched bodies are compared by their headers)
         if len(self.desc(a)) > CONTENT_LIMIT or len(self.desc(b)) > CONTENT_LIMIT:
             return 0.5 * header
-        if a.kind in ("def", "class") and header < 0.5:
+        if a.kind in ("def", "class") and (header < 0.5 or _def_name(a) != _def_name(b)):
             # a function is first of all its name and signature; comparing the bodies of two
-            # unrelated functions is the most expensive way to learn nothing
+            # differently named functions is the most expensive way to learn little (a renamed
+            # function is still found bottom up, by the statements in it)
             return 0.5 * header
         return 0.5 * header + 0.5 * dice(self.content_bag(a, True), self.content_bag(b, False))
 
@@ -773,7 +786,7 @@ def _defs(stmts: Iterable[Stmt]) -> dict[str, list[Stmt]]:
 
 def _def_name(stmt: Stmt) -> str:
     node = stmt.node
-    return node.name if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else ""
+    return node.name if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else ""
 
 
 def _outer_call(node: ast.stmt) -> ast.Call | None:
