@@ -231,7 +231,10 @@ def _decide(new: NewVersion, old: Version, al: Alignment, site: Site, flor_names
         first_failure = first_failure or resolved.reason
     else:
         return Decline(site.key, site.line, first_failure or "no place")
-    text = render(statement_source(new.tree, site.stmt), dict(resolved.renames), old.tree.newline)
+    # a statement sharing its line (`x = f(); flor.log("x", x)`) is taken alone
+    source = site.stmt.source if site.stmt.shares_line and not site.stmt.compound \
+        else statement_source(new.tree, site.stmt)
+    text = render(source, dict(resolved.renames), old.tree.newline)
     # Lines go in whole, between statements, at the block's indentation: the file parses when
     # the statement does. (Checking the statement alone costs microseconds; re-parsing the
     # whole file would double the cost of a version.)
