@@ -139,3 +139,19 @@ def test_replay_mode_writes_replay_rows_under_the_original_run(run_dir, monkeypa
     assert {(r["run_id"], r["source"], r["replay_id"]) for r in rows} == {("orig-1", "replay", "rp-1")}
     runs = [pq.read_table(p).to_pylist()[0] for p in (run_dir / ".flor" / "runs").glob("*.parquet")]
     assert {(r["run_id"], r["kind"], r["replays_run_id"]) for r in runs} == {("rp-1", "replay", "orig-1")}
+
+
+def test_an_unwritable_store_falls_back_to_a_temporary_one(run_dir, monkeypatch):
+    (run_dir / "a_file").write_text("not a directory\n")
+    monkeypatch.setenv("FLORC_STORE", str(run_dir / "a_file" / "store"))
+    flor.log("x", 1.0)
+    s = session.stop()
+    assert s is not None and "cannot write the store" in s.notices[0]
+    assert list((s.store / "logs").glob("*.parquet"))
+
+
+def test_a_bad_flush_interval_does_not_break_the_run(run_dir, monkeypatch):
+    monkeypatch.setenv("FLORC_FLUSH_SECONDS", "soon")
+    assert flor.log("x", 2.0) == 2.0
+    s = session.stop()
+    assert s is not None and s.interval == 3.0 and s.rows_written == 1

@@ -86,9 +86,16 @@ class Session:
         self.run_id = mode.replays_run_id if mode.replaying and mode.replays_run_id else self.writer_id
         plan_store = mode.plan.get("store")
         self.root = project_root()
-        self.store = Path(plan_store) if plan_store else store_dir(self.root)
-        if plan_store:
+        self.notices: list[str] = []
+        try:
+            self.store = Path(plan_store) if plan_store else store_dir(self.root)
             self.store.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            # A read-only checkout must not stop the training: keep the logs somewhere, say where.
+            import tempfile
+
+            self.store = Path(tempfile.mkdtemp(prefix="florc-store-"))
+            self._add_notice(f"cannot write the store ({exc}); logging to {self.store} instead")
         self.script = script if script is not None else _script_path(self.root)
         self.argv = list(sys.argv if argv is None else argv)
         self.source = "replay" if mode.replaying else "record"
@@ -106,7 +113,6 @@ class Session:
         self.exit_code: int | None = None
         self.ended_at: float | None = None
         self.snapshot: dict[str, Any] = {}
-        self.notices: list[str] = []
         self.rows_written = 0
 
         self._seq = 0
@@ -121,7 +127,10 @@ class Session:
         self._thread: threading.Thread | None = None
         self._prev_sigterm: Any = None
         self._prev_excepthook = sys.excepthook
-        self.interval = float(os.environ.get(ENV_FLUSH, "3") or 3)
+        try:
+            self.interval = max(0.05, float(os.environ.get(ENV_FLUSH) or 3))
+        except ValueError:
+            self.interval = 3.0
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -185,12 +194,9 @@ class Session:
         _notice(f"run {self.writer_id}: {message}")
 
     def _background(self) -> None:
-        try:
-            # Lowest priority for this thread alone (Linux threads have their own nice value):
-            # writing parts must not take CPU time the training loop wants.
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-        except (AttributeError, OSError):
-            pass
+        # Not niced, on purpose: this thread takes the GIL, and a low-priority thread preempted
+        # while holding it stalls the training thread behind it (priority inversion), which on
+        # a busy machine cost seconds. The snapshot child, a separate process, is niced.
         try:
             self._ensure_run_row()
             while not self._stop.wait(0.25 if self._snap_proc is not None else self.interval):
