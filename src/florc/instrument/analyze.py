@@ -72,6 +72,7 @@ class _Stmt:
     main: str | None
     block: str | None
     in_loop: bool
+    logged: tuple[str, ...] = ()
 
 
 @dataclass
@@ -290,7 +291,23 @@ class _Walk:
     ) -> None:
         address = self.parsed.addresses.statements[node]
         line = self.parsed.positions[node].start.line
-        self.statements.append(_Stmt(node, address, line, function, main, nested, in_loop))
+        logged = self.logged(node) if isinstance(node, cst.BaseSmallStatement) else ()
+        self.statements.append(_Stmt(node, address, line, function, main, nested, in_loop, logged))
+
+    def logged(self, node: cst.CSTNode) -> tuple[str, ...]:
+        """The keys of the ``flor.log`` calls in a simple statement (string literals only)."""
+        keys: list[str] = []
+        context = self.context
+
+        class Finder(cst.CSTVisitor):
+            def visit_Call(self, call: cst.Call) -> None:
+                if call.args and context.flor_function(call.func) == "log":
+                    first = call.args[0].value
+                    if isinstance(first, cst.SimpleString) and isinstance(first.evaluated_value, str):
+                        keys.append(first.evaluated_value)
+
+        node.visit(Finder())
+        return tuple(keys)
 
     def is_flor_loop(self, node: Loop) -> bool:
         return (
@@ -682,7 +699,11 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
         span = parsed.positions[stmt.node]
         reads = any(_inside(pos, span) for pos in all_grad_reads)
         statements.append(
-            StatementFacts(stmt.address, stmt.line, placements(stmt, ()), reads_grads=reads)
+            StatementFacts(
+                stmt.address, stmt.line, placements(stmt, ()), reads_grads=reads,
+                logged=stmt.logged, end_line=span.end.line,
+                compound=not isinstance(stmt.node, cst.BaseSmallStatement),
+            )
         )
     notes = []
     if not any(f.role == "main" for f in loops):

@@ -26,8 +26,11 @@ from florc.runtime import blocks
 
 def line_map(original: str, instrumented: str) -> list[int]:
     """For each line of ``instrumented`` (1-based index), the line of ``original`` it is, or
-    for an inserted line the original line it was inserted after (its loop's last line)."""
-    a, b = original.splitlines(), instrumented.splitlines()
+    for an inserted line the original line it was inserted after (its loop's last line).
+    Lines are compared without their indentation: a loop guarded in replay mode moves one
+    level deeper and is still the user's code."""
+    a = [line.strip() for line in original.splitlines()]
+    b = [line.strip() for line in instrumented.splitlines()]
     mapping = [0] * (len(b) + 2)
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, _i2, j1, j2 in matcher.get_opcodes():

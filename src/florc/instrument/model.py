@@ -118,6 +118,9 @@ class StatementFacts:
     line: int
     placements: tuple[Placement, ...]
     reads_grads: bool = False
+    logged: tuple[str, ...] = ()  # keys of the flor.log calls of a simple statement
+    end_line: int = 0  # last line (0: the statement is one line)
+    compound: bool = False  # a for/while/if/with/try/def/class: its lines include its body
 
     def __str__(self) -> str:
         return f"{self.address} (line {self.line}): " + "; ".join(str(p) for p in self.placements)

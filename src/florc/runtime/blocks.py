@@ -105,6 +105,11 @@ class Host(Protocol):
     def index(self, row: CheckpointRow) -> None:
         """Record a checkpoint that is on disk (called on the writer thread)."""
 
+    def mute(self, quiet: bool) -> None:
+        """Replay: drop (``True``) or keep again (``False``) what the script logs from now on;
+        rows of iterations run only to catch up, and a unit's repeat of the prefix, are not
+        the replay's to store."""
+
 
 @dataclass
 class StandaloneHost:
@@ -114,6 +119,7 @@ class StandaloneHost:
     directory: Path
     plan_section: Mapping[str, Any] = field(default_factory=dict)
     rows: list[CheckpointRow] = field(default_factory=list)
+    muted: bool = False
 
     def mode(self) -> str:
         return self.kind
@@ -127,6 +133,16 @@ class StandaloneHost:
     def index(self, row: CheckpointRow) -> None:
         self.rows.append(row)
 
+    def mute(self, quiet: bool) -> None:
+        self.muted = quiet
+
+
+class _Discard(list):  # type: ignore[type-arg]
+    """A log buffer that keeps nothing: what a muted replay logs."""
+
+    def append(self, item: Any) -> None:
+        return None
+
 
 class SessionHost:
     """The host for a run of the runtime core (``florc.runtime.session.Session``): mode and
@@ -136,6 +152,21 @@ class SessionHost:
 
     def __init__(self, session: Any) -> None:
         self.session = session
+        self._kept: list[Any] | None = None
+
+    def mute(self, quiet: bool) -> None:
+        # The session's buffer is swapped for one that drops what is appended (so the periodic
+        # flush finds nothing), under the flush lock, so the flusher never sees half of a swap;
+        # flor.log appends on this (the training) thread.
+        s = self.session
+        lock = getattr(s, "_flush_lock", None)
+        if lock is None:
+            return
+        with lock:
+            if quiet and self._kept is None:
+                self._kept, s.logs = s.logs, _Discard()
+            elif not quiet and self._kept is not None:
+                s.logs, self._kept = self._kept, None
 
     def mode(self) -> str:
         return "replay" if self.session.mode.replaying else "record"
@@ -226,6 +257,16 @@ class _State:
         self.pending: dict[str, tuple[Any, ...]] = {}
         self.decisions: list[Decision] = []
         self.cache: dict[str, ck.Loaded] = {}
+        self.muted = False
+        if self.kind == "replay" and self.plan.get("quiet_prefix"):
+            self.mute(True)
+
+    def mute(self, quiet: bool) -> None:
+        if quiet != self.muted:
+            self.muted = quiet
+            mute = getattr(self.host, "mute", None)
+            if mute is not None:
+                mute(quiet)
 
     # -------------------------------------------------------------- activations
 
@@ -265,13 +306,16 @@ def configure(host: Host | None, policy: ck.AdaptivePolicy | None = None) -> Non
     global _state
     if _state is not None:
         _state.writer.close()
+        _state.mute(False)
     _state = None if host is None or host.mode() == "off" else _State(host, policy)
 
 
 def flush() -> None:
-    """Wait until every checkpoint submitted so far is on disk and indexed."""
+    """Wait until every checkpoint submitted so far is on disk and indexed; a replay that had
+    muted the log buffer (see ``Host.mute``) gets it back, so that its last rows are written."""
     if _state is not None:
         _state.writer.flush()
+        _state.mute(False)
 
 
 def decisions() -> tuple[Decision, ...]:
@@ -718,7 +762,11 @@ def skip_iteration(
     plan, e = act.schedule, act.iteration
     key = checkpoint_key(act.number, e)
     if plan.selected is None:
+        state.mute(False)
         return False
+    # Rows of an iteration that runs without being selected (to catch up, or to reach the
+    # code after the loop) are not the replay's: they are dropped.
+    state.mute(e not in plan.selected)
     writes = _writes(assigned, (), mutated, maybe, iterated, global_names, False)
     if plan.pending == e:
         assert plan.loaded is not None and namespace is not None
@@ -736,6 +784,7 @@ def skip_iteration(
     if not later:
         if plan.finish_after:
             state.decide(address, key, "finished", "no selected iteration left")
+            state.mute(False)
             raise ReplayFinished(address)
         return False  # the code after the loop needs the loop's final state: keep running
     if plan.pending is not None:
@@ -776,6 +825,8 @@ def after(address: str) -> None:
         return
     act = state.activations.get(address)
     state.close(address)
+    if state.kind == "replay":
+        state.mute(False)
     if state.kind == "replay" and _entry(state, "loops", address).get("after") == "finish":
         key = checkpoint_key(act.number if act else 0, None)
         state.decide(address, key, "finished", "nothing after the loop is needed")
@@ -787,6 +838,7 @@ def finish(address: str) -> None:
     state = _state
     if state is not None and state.kind == "replay":
         state.decide(address, "", "finished", "nothing from this loop on is needed")
+        state.mute(False)
         raise ReplayFinished(address)
 
 
