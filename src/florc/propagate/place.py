@@ -286,7 +286,7 @@ class _Placer:
             pre = self.al.preimage(s)
             if pre is not None and pre.parent is sibling.parent:
                 continue  # it plays the role of another neighbour
-            if wanted & _writes(s):
+            if wanted & _writes_paths(s):
                 return s
         return None
 
@@ -434,10 +434,6 @@ def _common_block(stmts: list[Stmt]) -> Block | None:
         else:
             break
     return common
-
-
-def _writes(stmt: Stmt) -> set[tuple[str, ...]]:
-    return _writes_paths(stmt)
 
 
 def _writes_paths(stmt: Stmt) -> set[tuple[str, ...]]:
