@@ -257,3 +257,38 @@ def test_gradient_reads_after_a_loop_are_noticed():
     facts = nested("loss.backward()\n", after="gn = sum(p.grad.norm() for p in net.parameters())\n")
     assert facts.writes.grads and facts.grads_read_after
     assert not nested("loss.backward()\n").grads_read_after
+
+
+CALLS = textwrap.dedent(
+    """\
+    import florc as flor
+    def train_epoch(net, opt):
+        for step in flor.loop("step", range(3)):
+            opt.step()
+            flor.log("loss", step)
+        flor.log("epoch_loss", 1)
+        return 0.5
+    def fit(net, opt):
+        for epoch in flor.loop("epoch", range(2)):
+            loss = train_epoch(net, opt)
+            flor.log("acc", loss)
+    fit(None, None)
+    """
+)
+
+
+def test_a_call_of_a_looping_function_in_a_main_loop_is_a_skip_block():
+    analysis = analyze(CALLS, "t.py")
+    block = "t.py::fit/for:epoch/call:train_epoch"
+    assert [(f.address, f.role, f.kind, f.label) for f in analysis.loops] == [
+        ("t.py::fit/for:epoch", "main", "loop", "epoch"),
+        (block, "nested", "call", "step"),  # the flor.loop inside names it (timings)
+    ]
+    facts = analysis.loop(block)
+    assert facts.writes.assigned == ("loss",) and facts.writes.maybe == ("net", "opt") and facts.skippable
+    # What runs inside the call (in its loop or after it) needs the block: the inner level.
+    for line in (5, 6):
+        (stmt,) = analysis.statements_at(line)
+        assert [(p.level, p.block) for p in stmt.placements] == [("inner", block)]
+    (acc,) = analysis.statements_at(11)
+    assert [p.level for p in acc.placements] == ["outer"]

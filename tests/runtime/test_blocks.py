@@ -306,3 +306,62 @@ def test_state_reached_through_self_and_a_method_replays_exactly(project, tmp_pa
     assert [d.action for d in blocks.decisions()] == ["skipped"] * 3
     blocks.configure(None)
     assert values == truth
+
+
+EPOCHS = '''\
+import torch
+
+import florc as flor
+
+
+def train_epoch(net, opt, data):
+    total = 0.0
+    for step in flor.loop("step", range(len(data))):
+        x, y = data[step]
+        loss = torch.nn.functional.mse_loss(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        total += loss.item()
+    return total / len(data)
+
+
+torch.manual_seed(0)
+data = [(torch.randn(8, 4), torch.randn(8, 1)) for _ in range(5)]
+net = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 1))
+opt = torch.optim.Adam(net.parameters(), lr=0.01)
+for epoch in flor.loop("epoch", range(4)):
+    avg = train_epoch(net, opt, data)
+    record("avg", avg)
+'''
+EPOCHS_HINDSIGHT = EPOCHS.replace(
+    '    record("avg", avg)\n',
+    '    record("avg", avg)\n    record("gn", net[0].weight.grad.norm().item())\n',
+).replace("        total += loss.item()\n", '        total += loss.item()\n        record("b", net[2].bias.item())\n')
+CALL = "train.py::for:epoch/call:train_epoch"
+
+
+def test_a_training_function_called_from_the_main_loop_is_skipped_and_replays_exactly(project, tmp_path):
+    truth = run(EPOCHS_HINDSIGHT, tmp_path, "truth")
+    host = blocks.StandaloneHost("record", tmp_path / "ckpt")
+    blocks.configure(host, AdaptivePolicy(budget=float("inf")))
+    run(instrument_record(EPOCHS, "train.py").code, tmp_path, "record")
+    blocks.configure(None)
+    assert sorted(r.iteration for r in host.rows if r.block == CALL) == [0, 1, 2, 3]
+    # Outer level: the call is restored in every epoch (its gradients too), never run.
+    blocks.configure(blocks.StandaloneHost("replay", tmp_path / "ckpt", plan_section(host.rows, skip=[CALL])))
+    directives = ReplayDirectives(skip=frozenset({CALL}))
+    code = instrument_replay(EPOCHS_HINDSIGHT, "train.py", directives).code
+    values = run(code, tmp_path, "outer")
+    assert [d.action for d in blocks.decisions()] == ["skipped"] * 4
+    assert values["gn"] == truth["gn"] and values["avg"] == truth["avg"] and "b" not in values
+    # Inner level: the call runs in the selected epoch only, resumed from its start.
+    main = "train.py::for:epoch"
+    plan = plan_section(host.rows, catch_up=[CALL], loops={main: {"iterations": [2], "after": "finish"}})
+    blocks.configure(blocks.StandaloneHost("replay", tmp_path / "ckpt", plan))
+    directives = ReplayDirectives(skip=frozenset({CALL}), select=frozenset({main}))
+    values = run(instrument_replay(EPOCHS_HINDSIGHT, "train.py", directives).code, tmp_path, "inner")
+    steps = len(truth["b"]) // 4
+    assert values["b"] == truth["b"][2 * steps : 3 * steps]
+    assert values["gn"] == [truth["gn"][2]]
+    blocks.configure(None)

@@ -54,6 +54,7 @@ from florc.instrument.writeset import (
     function_effects,
     loop_effects,
     resolve_aliases,
+    statement_effects,
 )
 
 Loop = cst.For | cst.While
@@ -85,7 +86,8 @@ class Parsed:
     contexts: Mapping[cst.CSTNode, ExpressionContext]
     positions: Mapping[cst.CSTNode, CodeRange]
     addresses: Addresses
-    loops: dict[str, Loop] = field(default_factory=dict)  # address -> node
+    loops: dict[str, Loop | cst.SimpleStatementLine] = field(default_factory=dict)  # address -> node
+    call_blocks: dict[cst.CSTNode, str] = field(default_factory=dict)  # statement -> address
     analysis: ScriptAnalysis | None = None
 
 
@@ -178,10 +180,12 @@ def _statements_in(body: Sequence[cst.CSTNode]) -> Iterator[cst.CSTNode]:
 
 def _merged_function_effects(
     context: Context, functions: Mapping[str, tuple[cst.FunctionDef, str | None]]
-) -> dict[str, Effects]:
-    """Each script function's effects including those of the script functions it calls."""
+) -> tuple[dict[str, Effects], dict[str, set[str]]]:
+    """Each script function's effects including those of the script functions it calls, and
+    the functions each one reaches (itself included)."""
     own = {key: function_effects(context, node, cls) for key, (node, cls) in functions.items()}
     merged: dict[str, Effects] = {}
+    reach: dict[str, set[str]] = {}
     for key in own:
         total = dataclasses.replace(own[key])
         seen, todo = {key}, list(own[key].calls)
@@ -193,7 +197,50 @@ def _merged_function_effects(
             _merge(total, own[callee])
             todo.extend(own[callee].calls)
         merged[key] = total
-    return merged
+        reach[key] = seen
+    return merged, reach
+
+
+class _FunctionLoops(cst.CSTVisitor):
+    """Whether a function body has a loop of its own (not in a nested def), and the names of
+    its ``flor.loop``s."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.loops = 0
+        self.labels: list[str] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_While(self, node: cst.While) -> None:
+        self.loops += 1
+
+    def visit_For(self, node: cst.For) -> None:
+        self.loops += 1
+        if isinstance(node.iter, cst.Call) and self.context.flor_function(node.iter.func) == "loop":
+            args = node.iter.args
+            if args and isinstance(args[0].value, cst.SimpleString):
+                value = args[0].value.evaluated_value
+                if isinstance(value, str):
+                    self.labels.append(value)
+
+
+@dataclass(frozen=True)
+class _Site:
+    """A loop the pass instruments, as the walk found it: a ``for``/``while`` statement, or a
+    call block (a simple statement of a main loop's body calling a script function that loops)."""
+
+    node: cst.CSTNode
+    role: str  # main | nested
+    main: str | None
+    function: str | None  # the key of the function holding it
+    cls: str | None
+    kind: str = "loop"  # loop | call
+    callees: frozenset[str] = frozenset()
 
 
 def _merge(into: Effects, other: Effects) -> None:
@@ -201,6 +248,7 @@ def _merge(into: Effects, other: Effects) -> None:
     into.attr_stores = into.attr_stores | other.attr_stores
     into.mutated = into.mutated | other.mutated
     into.maybe = into.maybe | other.maybe
+    into.iterated = into.iterated | other.iterated
     into.grads = into.grads or other.grads
     into.opaque = into.opaque + [r for r in other.opaque if r not in into.opaque]
 
@@ -209,12 +257,61 @@ def _merge(into: Effects, other: Effects) -> None:
 
 
 class _Walk:
-    def __init__(self, parsed: Parsed, context: Context) -> None:
+    def __init__(
+        self,
+        parsed: Parsed,
+        context: Context,
+        loopy: Collection[str] = (),
+        suppressed: Collection[str] = (),
+    ) -> None:
         self.parsed = parsed
         self.context = context
+        self.loopy = loopy  # script functions that loop (themselves or through a callee)
+        self.suppressed = suppressed  # functions whose flor.loops run inside a call block
         self.statements: list[_Stmt] = []
-        self.loops: list[tuple[Loop, str, str | None, str | None, str | None]] = []
-        # (node, role, main, function key, class)
+        self.loops: list[_Site] = []
+        self.seen_calls: dict[tuple[str, str], int] = {}
+        parsed.loops.clear()
+        parsed.call_blocks.clear()
+
+    def call_block(
+        self, line: cst.SimpleStatementLine, function: str | None, cls: str | None, main: str
+    ) -> str | None:
+        """The address of ``line`` as a call block of ``main``, or None when it is not one: a
+        single assignment or expression that calls a script function that loops, and no flor
+        call (a statement that logs is never skipped whole)."""
+        if len(line.body) != 1 or not isinstance(
+            line.body[0], (cst.Expr, cst.Assign, cst.AugAssign, cst.AnnAssign)
+        ):
+            return None
+        callees: list[str] = []
+        context = self.context
+        flor = [False]
+
+        class Calls(cst.CSTVisitor):
+            def visit_Lambda(self, node: cst.Lambda) -> bool:
+                return False
+
+            def visit_Call(self, node: cst.Call) -> None:
+                if context.flor_function(node.func) is not None or context.is_blocks_call(node.func):
+                    flor[0] = True
+                key = context.script_function(node.func, cls)
+                if key is not None:
+                    callees.append(key)
+
+        line.body[0].visit(Calls())
+        looping = [k for k in callees if k in self.loopy]
+        if flor[0] or not looping:
+            return None
+        block = self.parsed.addresses.statements[line].rsplit("/", 1)[0]
+        segment = "call:" + looping[0].rsplit(".", 1)[-1]
+        nth = self.seen_calls.get((block, segment), 0)
+        self.seen_calls[(block, segment)] = nth + 1
+        address = f"{block}/{segment}" + (f"@{nth}" if nth else "")
+        self.parsed.loops[address] = line
+        self.parsed.call_blocks[line] = address
+        self.loops.append(_Site(line, "nested", main, function, cls, "call", frozenset(callees)))
+        return address
 
     def block(
         self,
@@ -228,8 +325,11 @@ class _Walk:
         addrs = self.parsed.addresses
         for node in body:
             if isinstance(node, cst.SimpleStatementLine):
+                block = nested
+                if main is not None and nested is None:
+                    block = self.call_block(node, function, cls, main) or nested
                 for small in node.body:
-                    self.add(small, function, main, nested, in_loop)
+                    self.add(small, function, main, block, in_loop)
                 continue
             if isinstance(node, cst.BaseSmallStatement):
                 self.add(node, function, main, nested, in_loop)
@@ -246,15 +346,15 @@ class _Walk:
             elif isinstance(node, (cst.For, cst.While)):
                 address = addrs.blocks[node]
                 orelse = node.orelse
-                if main is None and self.is_flor_loop(node):
+                if main is None and self.is_flor_loop(node) and function not in self.suppressed:
                     self.parsed.loops[address] = node
-                    self.loops.append((node, "main", None, function, cls))
+                    self.loops.append(_Site(node, "main", None, function, cls))
                     self.block(_block(node.body), function, cls, address, None, True)
                     if orelse is not None:  # runs after the loop: outside it
                         self.block(_block(orelse.body), function, cls, None, None, in_loop)
                 elif main is not None and nested is None:
                     self.parsed.loops[address] = node
-                    self.loops.append((node, "nested", main, function, cls))
+                    self.loops.append(_Site(node, "nested", main, function, cls))
                     self.block(_block(node.body), function, cls, main, address, True)
                     if orelse is not None:
                         self.block(_block(orelse.body), function, cls, main, address, True)
@@ -534,9 +634,29 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
     """Fill in ``parsed.loops`` and ``parsed.analysis``; see the module doc for the approach."""
     functions = _functions(parsed.module)
     context = Context(parsed.qualified, {k: v[0] for k, v in functions.items()})
-    callee_effects = _merged_function_effects(context, functions)
-    walk = _Walk(parsed, context)
+    callee_effects, reach = _merged_function_effects(context, functions)
+    own_loops: dict[str, _FunctionLoops] = {}
+    for key, (fn, _cls) in functions.items():
+        own_loops[key] = _FunctionLoops(context)
+        fn.body.visit(own_loops[key])
+    loopy = {key for key in functions if any(own_loops[k].loops for k in reach[key])}
+    walk = _Walk(parsed, context, loopy)
     walk.block(parsed.module.body, None, None, None, None, False)
+    # The flor.loops of functions called from a call block run inside it: they are part of
+    # the block, not main loops of their own. Walk again without them if there are any.
+    inside = {k for site in walk.loops if site.kind == "call" for c in site.callees for k in reach.get(c, ())}
+    if any(site.role == "main" and site.function in inside for site in walk.loops):
+        walk = _Walk(parsed, context, loopy, inside)
+        walk.block(parsed.module.body, None, None, None, None, False)
+
+    def call_label(site: _Site) -> str:
+        labels = {
+            label for c in site.callees for k in reach.get(c, ()) for label in own_loops[k].labels
+        }
+        if len(labels) == 1:
+            return labels.pop()
+        looping = sorted(c for c in site.callees if c in loopy)
+        return looping[0].rsplit(".", 1)[-1] if looping else "call"
 
     classes: dict[cst.CSTNode, str] = {
         node: cls for node, cls in functions.values() if cls is not None
@@ -578,9 +698,18 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
         return parsed.module if key is None else functions[key][0]
 
     loops: list[LoopFacts] = []
-    for node, role, main, function, cls in walk.loops:
-        address = parsed.addresses.blocks[node]
-        fx = loop_effects(context, node, cls)
+    for site in walk.loops:
+        node, role, main, function, cls = site.node, site.role, site.main, site.function, site.cls
+        if site.kind == "call":
+            assert isinstance(node, cst.SimpleStatementLine)
+            address = parsed.call_blocks[node]
+            fx = statement_effects(context, node.body[0], cls)
+            label = call_label(site)
+        else:
+            assert isinstance(node, (cst.For, cst.While))
+            address = parsed.addresses.blocks[node]
+            fx = loop_effects(context, node, cls)
+            label = _label(parsed, context, node)
         for key in sorted(fx.calls):
             if key in callee_effects:
                 _merge(fx, callee_effects[key])
@@ -638,7 +767,7 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
             LoopFacts(
                 address=address,
                 role=role,
-                label=_label(parsed, context, node),
+                label=label,
                 line=span.start.line,
                 end_line=span.end.line,
                 main=main,
@@ -646,14 +775,15 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
                 opaque=tuple(fx.opaque),
                 control=tuple(fx.control),
                 grads_read_after=grads_after,
+                kind=site.kind,
             )
         )
 
     main_lines = {f.address: f.line for f in loops if f.role == "main"}
     mains_by_function: dict[str | None, list[str]] = {}
-    for node, role, _main, function, _cls in walk.loops:
-        if role == "main":
-            mains_by_function.setdefault(function, []).append(parsed.addresses.blocks[node])
+    for site in walk.loops:
+        if site.role == "main":
+            mains_by_function.setdefault(site.function, []).append(parsed.addresses.blocks[site.node])
 
     by_node = {s.node: s for s in walk.statements}
     memo: dict[int, tuple[Placement, ...]] = {}

@@ -183,6 +183,20 @@ class InstrumentLoops(cst.CSTTransformer):
     ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
         return self.apply(original_node, updated_node)
 
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+        address = self.parsed.call_blocks.get(original_node)
+        if address is None:
+            return updated_node
+        edits = self.by_target.get(address, [])
+        result: cst.BaseStatement = updated_node
+        for edit in edits:
+            if edit.kind == "guard":
+                result = self.guard(updated_node, edit)
+        after = [self.statement(e.code) for e in edits if e.kind == "after"]
+        return cst.FlattenSentinel([result, *after]) if after else result
+
     def leave_While(
         self, original_node: cst.While, updated_node: cst.While
     ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
@@ -212,11 +226,11 @@ class InstrumentLoops(cst.CSTTransformer):
             return result
         return cst.FlattenSentinel([*before, result, *after])
 
-    def guard(self, loop: Loop, edit: Edit) -> cst.If:
+    def guard(self, loop: Loop | cst.SimpleStatementLine, edit: Edit) -> cst.If:
         moved = loop.with_changes(leading_lines=()).visit(
             _ShiftContinuations(self.parsed.module.default_indent)
         )
-        assert isinstance(moved, (cst.For, cst.While))
+        assert isinstance(moved, (cst.For, cst.While, cst.SimpleStatementLine))
         condition = parse_template_expression(edit.code, config=self.config)
         if edit.restore is None:
             test: cst.BaseExpression = cst.UnaryOperation(cst.Not(), condition)

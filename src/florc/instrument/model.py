@@ -73,6 +73,7 @@ class LoopFacts:
     opaque: tuple[str, ...] = ()
     control: tuple[str, ...] = ()
     grads_read_after: bool = False  # code outside the loop reads parameters' .grad
+    kind: str = "loop"  # loop | call (a statement calling a script function that loops)
 
     @property
     def skippable(self) -> bool:
@@ -83,7 +84,8 @@ class LoopFacts:
         return not self.opaque
 
     def __str__(self) -> str:
-        head = f"{self.role} loop {self.address} (lines {self.line}-{self.end_line})"
+        what = "call block" if self.kind == "call" else "loop"
+        head = f"{self.role} {what} {self.address} (lines {self.line}-{self.end_line})"
         why = "; ".join((*self.opaque, *self.control))
         state = "skippable" if self.skippable else f"not skippable: {why}"
         return f"{head}: {state}\n    writes: {self.writes}"

@@ -414,6 +414,15 @@ def loop_effects(
     return effects
 
 
+def statement_effects(
+    context: Context, statement: cst.BaseSmallStatement, cls: str | None
+) -> Effects:
+    """The effects of a simple statement (a call block: ``loss = train_epoch(net, opt)``)."""
+    effects = Effects()
+    statement.visit(EffectsVisitor(context, effects, cls))
+    return effects
+
+
 def _breaks_out(orelse: cst.Else) -> bool:
     """A break/continue in a loop's else clause that is not inside a nested loop."""
 
@@ -458,7 +467,11 @@ def function_effects(
         calls=set(inner.calls),
         opaque=[f"calls {function.name.value}(), which {r}" for r in inner.opaque],
     )
-    for bucket, target in ((inner.mutated, outside.mutated), (inner.maybe, outside.maybe)):
+    buckets = (
+        (inner.mutated, outside.mutated), (inner.maybe, outside.maybe),
+        (inner.iterated, outside.iterated),  # an outer iterator the function consumes
+    )
+    for bucket, target in buckets:
         for path in bucket:
             root = _root_name(path)
             if root == "self" or root not in local:
@@ -512,4 +525,5 @@ __all__ = [
     "loop_effects",
     "resolve_aliases",
     "root_path",
+    "statement_effects",
 ]

@@ -8,7 +8,8 @@ only the propagator can bring the statements into.
 
 The statements a replay must run are the *sites*: every statement of today's script that the
 recorded version lacks (a new ``flor.log`` and the helper lines it needs, ``gn = ...``) or that
-it changes, plus every ``flor.log`` of a name being replayed. The planner places each one (prefix,
+it changes, plus every ``flor.log`` of a name being replayed; a new ``flor.log`` of a name not
+asked for is not a site (it runs only if what holds it runs anyway). The planner places each one (prefix,
 outer loop, inner loop...) and the deepest placement decides how much of the run must be
 recomputed.
 
@@ -88,7 +89,13 @@ def _is_new(facts: StatementFacts, inserted: Collection[int]) -> bool:
 def find_sites(analysis: ScriptAnalysis, names: Sequence[str], inserted: Collection[int]) -> Sites:
     """The sites of a replay of ``names`` (see the module doc): statements on ``inserted``
     lines of today's script, and the ``flor.log`` calls of ``names``."""
-    new = [s.address for s in analysis.statements if s.placements and _is_new(s, inserted)]
+    wanted = set(names)
+    new = [
+        s.address for s in analysis.statements
+        if s.placements and _is_new(s, inserted)
+        # Another new flor.log (of a name not asked for) need not run: its values are not wanted.
+        and not (s.logged and not wanted & set(s.logged))
+    ]
     logging = [s.address for s in analysis.statements if set(s.logged) & set(names)]
     missing = [n for n in names if not any(n in s.logged for s in analysis.statements)]
     if missing:

@@ -1,0 +1,50 @@
+from florc.runtime import blocks as florc_blocks
+import florc as flor
+import torch
+
+
+def train_epoch(net, opt, batches):
+    for x, y in flor.loop("step", batches):
+        loss = (net(x) - y).pow(2).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    return loss.item()
+
+
+def evaluate(net, batches):
+    total = 0.0
+    for x, y in batches:
+        total += (net(x) - y).abs().sum().item()
+    return total
+
+
+def lr_of(opt):
+    return opt.param_groups[0]["lr"]
+
+
+net = torch.nn.Linear(4, 1)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+batches = [(torch.randn(8, 4), torch.randn(8, 1)) for _ in range(5)]
+for epoch in flor.loop("epoch", range(3)):
+    florc_blocks.iteration(
+        "case.py::for:epoch", locals(), scratch=("epoch", "err", "last"),
+        maybe=("batches", "net", "opt"), grads=True,
+    )
+    last = train_epoch(net, opt, batches)  # a call block: train_epoch loops
+    florc_blocks.end(
+        "case.py::for:epoch/call:train_epoch", locals(), scratch=("last",),
+        maybe=("batches", "net", "opt"), grads=True,
+    )
+    if epoch % 2 == 0:
+        err = evaluate(net, batches)
+        florc_blocks.end(
+            "case.py::for:epoch/if/call:evaluate", locals(), scratch=("err",),
+            maybe=("batches", "net"),
+        )
+    flor.log("lr", lr_of(opt))  # calls no looping function and logs: not a block
+    flor.log("err", evaluate(net, batches))  # logs: never skipped whole
+florc_blocks.end(
+    "case.py::for:epoch", locals(), scratch=("epoch", "err", "last"),
+    maybe=("batches", "net", "opt"), grads=True,
+)
