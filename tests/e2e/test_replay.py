@@ -222,3 +222,25 @@ def test_bad_input_is_one_line_with_exit_code_one(project):
         assert proc.stderr.count("\n") == 1 and needle in proc.stderr, proc.stderr
     proc = florc(root, env, "replay", "loss", "--iter", "epoch=7", "--runs", "2", "--yes", "--redo")
     assert proc.returncode == 3 and "declined" in proc.stderr  # the run has no epoch 7
+
+
+def test_a_run_recorded_with_plain_python_replays_from_its_observer_checkpoints(recorded, tmp_path):
+    _, truth, env = recorded
+    root = tmp_path / "plain"
+    root.mkdir()
+    git(root, env, "init", "-q", "-b", "main")
+    (root / "train.py").write_text(SCRIPT)
+    git(root, env, "add", "train.py")
+    git(root, env, "commit", "-q", "-m", "v1")
+    proc = subprocess.run([sys.executable, "train.py"], cwd=root, env={**env, "FLORC_CKPT_BUDGET": "inf"},
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    (root / "train.py").write_text(hindsight(OUTER))
+    proc = florc(root, env, "replay", "grad_norm", "--yes", "--json")
+    assert proc.returncode == 0, proc.stderr
+    (outcome,) = json.loads(proc.stdout)["outcomes"]
+    inner = next(s for s in outcome["loops"] if s["address"].endswith("for:step"))
+    assert inner["actions"] == {"skipped": 4}  # restored from what the observer saved
+    assert values(root, env, "grad_norm", "replay") == values(truth, env, "grad_norm", "record")
+    proc = florc(root, env, "replay", "w_mean", "--dry-run")  # no such statement yet: a user error
+    assert proc.returncode == 1

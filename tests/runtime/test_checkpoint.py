@@ -480,3 +480,61 @@ def test_cuda_state_and_rng_round_trip(store):
     assert torch.equal(torch.rand(3, device="cuda"), expected_draw)
     for p, w in zip(net.parameters(), weights):
         assert p.device.type == "cuda" and torch.equal(p, w)
+
+
+# ------------------------------------------------------------------ plain-python observer
+
+
+def test_the_observer_saves_declared_or_discovered_objects_and_small_values(tmp_path):
+    from florc.runtime.checkpoint.observer import namespace_parts
+
+    net, opt, sched, scaler = small_training()
+    ns = {"net": net, "opt": opt, "sched": sched, "step": 3, "history": [0.5], "big": list(range(300_000)),
+          "torch": torch, "f": lambda: 0, "it": iter([1, 2])}
+    parts, missing, left = namespace_parts(ns, {})
+    assert {k: p.kind for k, p in parts.items()} == {
+        "net": "state", "opt": "state", "sched": "state", "step": "value", "history": "value"
+    }
+    assert not missing and sorted(left) == ["big", "it"]
+    parts, _, _ = namespace_parts(ns, {"model": net})  # declared objects replace discovery
+    assert parts["model"].kind == "state" and "net" not in parts and "opt" not in parts
+
+
+def test_observer_checkpoints_are_used_only_when_they_cover_the_write_set(tmp_path, run_dir):
+    from florc.runtime import session
+    from florc.runtime.checkpoint import observer
+
+    import florc as flor
+
+    s = session.start(script="t.py")
+    obs = observer.install(s)
+    obs.policy = AdaptivePolicy(budget=float("inf"))
+    net, opt, sched, _ = small_training()
+    history: list[float] = []
+    it = iter(range(100))
+    for epoch in flor.loop("epoch", range(2)):
+        for step in flor.loop("step", range(3)):
+            train_steps(net, opt, sched, 1, seed=epoch * 10 + step)
+            next(it)
+        history.append(float(epoch))
+    obs.writer.flush()
+    rows = s.extra["checkpoints"]
+    assert sorted((r["kind"], r["loop"], r["i1"]) for r in rows) == [
+        ("block", "epoch/step", 0), ("block", "epoch/step", 1), ("final", "epoch", None),
+        ("iteration", "epoch", 1), ("iteration", "epoch", 2),
+    ]
+    block = next(r for r in rows if r["kind"] == "block" and r["i1"] == 1)
+    loaded = obs.store.read(block["digest"])
+    ns = {"net": net, "opt": opt, "history": history, "it": it, "meter": object()}
+    unbound = object()
+
+    def check(**writes):
+        base = dict(assigned=(), changed=(), iterated=(), global_names=(), grads_needed=False)
+        return observer.check(loaded, lambda p: ns.get(p, unbound), unbound, **{**base, **writes})
+
+    assert check(changed=(("opt", True), ("net", False), ("sched", True)), grads_needed=True) is None
+    assert check(assigned=("never_bound",)) is None  # unbound when saved: rebound to None
+    assert "was not saved" in check(assigned=("it",))  # bound, but an iterator is not saved
+    assert "iterator" in check(changed=(("it", True),))
+    assert "was not saved" in check(changed=(("meter", True),))  # an object it cannot restore
+    session.stop()

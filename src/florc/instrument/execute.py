@@ -22,6 +22,7 @@ from typing import Any
 
 from florc.instrument import instrument_record
 from florc.runtime import blocks
+from florc.runtime.checkpoint import observer
 
 
 def line_map(original: str, instrumented: str) -> list[int]:
@@ -63,8 +64,10 @@ def run_recorded(path: str | Path, rel: str, session: Any) -> dict[str, Any]:
     source = file.read_text(encoding="utf-8")
     try:
         code = compile_recorded(source, str(file), rel)
+        # The instrumented script checkpoints itself: the plain-python observer stands down.
+        observer.uninstall()
     except Exception as exc:  # noqa: BLE001 - fall back to the script as written
-        print(f"florc: {rel}: running without checkpoints: {exc}", file=sys.stderr)
+        print(f"florc: {rel}: running without instrumentation: {exc}", file=sys.stderr)
         code = compile(source, str(file), "exec", dont_inherit=True)
     module = types.ModuleType("__main__")
     module.__dict__.update(

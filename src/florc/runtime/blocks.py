@@ -36,6 +36,7 @@ from types import FrameType
 from typing import Any, Protocol
 
 from florc.runtime import checkpoint as ck
+from florc.runtime.checkpoint import observer as ck_observer
 
 SCRATCH_LIMIT = 1 << 20  # bytes: a value nothing reads after its loop is saved only below this
 _IMMUTABLE = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset, range)
@@ -587,6 +588,13 @@ def _check(
 ) -> str | None:
     """Why the checkpoint cannot restore these writes exactly, or None."""
     meta = loaded.meta
+    if meta.get("observer"):  # taken under plain python: see checkpoint.observer
+        return ck_observer.check(
+            loaded, lambda p: _lookup(namespace, globals_, p), _UNBOUND,
+            assigned=writes.assigned,
+            changed=(*((p, True) for p in writes.mutated), *((p, False) for p in writes.maybe)),
+            iterated=writes.iterated, global_names=writes.global_names, grads_needed=grads_needed,
+        )
     unbound = set(meta.get("unbound", ()))
     accounted = set(loaded.parts) | unbound | set(meta.get("ignored", ()))
     for path in (*writes.mutated, *writes.maybe, *writes.iterated, *writes.assigned,
@@ -625,6 +633,15 @@ def _apply(
     writes: _Writes,
 ) -> None:
     """Put the checkpoint back (checked first by ``_check``); stash values to rebind."""
+    if loaded.meta.get("observer"):
+        rebound = ck_observer.apply(
+            loaded, lambda p: _lookup(namespace, globals_, p), _UNBOUND,
+            assigned=writes.assigned, changed=(*writes.mutated, *writes.maybe),
+        )
+        for name in writes.global_names:
+            globals_[name] = ck.value_of(loaded.parts[name])
+        state.pending[address] = tuple(rebound)
+        return
     if loaded.rng is not None:
         ck.restore_rng(loaded.rng)
     for path in loaded.meta.get("inplace", ()):

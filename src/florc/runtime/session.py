@@ -454,6 +454,7 @@ def start(*, script: str | None = None, argv: list[str] | None = None) -> Sessio
         session.begin()
         _current = session
     _install_replay(session)
+    _install_checkpoints(session)
     return session
 
 
@@ -489,6 +490,19 @@ def _install_replay(session: Session) -> None:
         getattr(importlib.import_module(module_name), func or "install")(session.mode.plan, session)
     except Exception as exc:
         _notice(f"replay controller {spec} failed to install: {type(exc).__name__}: {exc}")
+
+
+def _install_checkpoints(session: Session) -> None:
+    # A recorded run checkpoints its outermost loop through a loop observer (declared or
+    # discovered training objects); `florc run` instruments the script and removes it.
+    if session.mode.replaying:
+        return
+    try:
+        from florc.runtime.checkpoint import observer
+
+        observer.install(session)
+    except Exception as exc:
+        _notice(f"checkpoints are off: {type(exc).__name__}: {exc}")
 
 
 def _forget_in_child() -> None:
