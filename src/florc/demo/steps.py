@@ -6,6 +6,7 @@ them) are added as further steps here without touching the ones before.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from florc.demo import project as proj
 from florc.errors import UserError
@@ -36,6 +38,9 @@ def record(demo: Demo, script: Path, *args: str) -> None:
     env = dict(os.environ)
     env.update(proj.git_env())
     env.pop("FLORC_STORE", None)
+    # The example's epochs last milliseconds, where a 1% budget buys almost no checkpoint:
+    # take one at every opportunity, so the hindsight step can show loops being skipped.
+    env.setdefault("FLORC_CKPT_BUDGET", "inf")
     cmd = [sys.executable, "-m", "florc", "run", script.name, *args]
     proc = subprocess.run(cmd, cwd=script.parent, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -86,6 +91,85 @@ def show_dataframe(demo: Demo) -> None:
     say(demo, "\nv1 never logged acc: that gap is what hindsight logging fills.")
 
 
-STEPS: tuple[Callable[[Demo], None], ...] = (build_and_record, show_runs, show_dataframe)
+# Two statements added to the newest version: one per epoch (reads the gradients the inner loop
+# left), one per step (inside the inner loop).
+HINDSIGHT = (
+    (
+        '        flor.log("acc", acc.item())\n',
+        '        flor.log("acc", acc.item())\n'
+        '        flor.log("grad_norm", sum(p.grad.norm() ** 2 for p in model.parameters()).sqrt().item())\n',
+    ),
+    (
+        "            optimizer.step()\n",
+        "            optimizer.step()\n"
+        '            flor.log("batch_loss", loss.item())\n',
+    ),
+)
 
-__all__ = ["Demo", "STEPS", "build_and_record", "record", "show_dataframe", "show_runs"]
+
+def replay(demo: Demo, *args: str) -> dict[str, Any]:
+    """``florc replay ARGS --yes --json`` in the example project; its JSON report."""
+    env = dict(os.environ)
+    env.update(proj.git_env())
+    env.pop("FLORC_STORE", None)
+    cmd = [sys.executable, "-m", "florc", "replay", *args, "--yes", "--json"]
+    proc = subprocess.run(cmd, cwd=demo.root, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise UserError(f"florc replay {' '.join(args)} failed: {tail}")
+    report: dict[str, Any] = json.loads(proc.stdout)
+    return report
+
+
+def _replayed(demo: Demo, report: dict[str, Any], seconds: float) -> None:
+    for plan, outcome in zip(report["plans"], report["outcomes"]):
+        loops = "; ".join(
+            f"{s['address'].rsplit('::', 1)[-1]}: " + ", ".join(f"{a} {n}" for a, n in s["actions"].items())
+            for s in outcome["loops"]
+        )
+        recorded = [n["name"] for n in outcome["fidelity"]["names"] if n["compared"]]
+        say(
+            demo,
+            f"  run {outcome['run_id'][-8:]}: level {plan['plan']['level']}, {seconds:.1f}s; {loops}; "
+            f"recorded {', '.join(recorded)} reproduced exactly"
+            if outcome["status"] == "replayed" else f"  run {outcome['run_id'][-8:]}: {outcome['status']}",
+        )
+
+
+def hindsight(demo: Demo) -> None:
+    """Add a per-epoch and a per-step statement to the newest version and replay its run."""
+    from florc.query import dataframe
+    from florc.query.output import render
+
+    assert demo.project is not None
+    script = demo.project.script
+    committed = script.read_text(encoding="utf-8")
+    text = committed
+    for old, new in HINDSIGHT:
+        text = text.replace(old, new)
+    script.write_text(text, encoding="utf-8")
+    try:
+        say(demo, "\nHindsight: train.py (v3, not committed) gains a per-epoch gradient norm and a per-step loss.")
+        say(demo, "florc replay grad_norm  (outer loop: the inner loop is restored from checkpoints)")
+        t0 = time.perf_counter()
+        _replayed(demo, replay(demo, "grad_norm"), time.perf_counter() - t0)
+        say(demo, "florc replay batch_loss  (inner loop: it runs again, from each epoch's checkpoint)")
+        t0 = time.perf_counter()
+        _replayed(demo, replay(demo, "batch_loss", "--jobs", "2"), time.perf_counter() - t0)
+    finally:
+        script.write_text(committed, encoding="utf-8")  # the example repository stays as committed
+    newest = demo.run_ids[-1]
+    store = demo.root / ".flor"
+    df = dataframe("loss", "acc", "grad_norm", store=store)
+    df = df[df["run_id"] == newest][["epoch", "loss", "acc", "grad_norm"]]
+    say(demo, "\nThe newest run, recorded columns next to the replayed grad_norm:")
+    say(demo, render(df))
+    steps = dataframe("batch_loss", store=store)
+    steps = steps[(steps["run_id"] == newest)][["epoch", "step", "batch_loss"]]
+    say(demo, f"\n... and batch_loss, {len(steps)} values, one per step (the first five):")
+    say(demo, render(steps.head(5)))
+
+
+STEPS: tuple[Callable[[Demo], None], ...] = (build_and_record, show_runs, show_dataframe, hindsight)
+
+__all__ = ["Demo", "HINDSIGHT", "STEPS", "build_and_record", "hindsight", "record", "replay", "show_dataframe", "show_runs"]
