@@ -244,3 +244,17 @@ def test_a_run_recorded_with_plain_python_replays_from_its_observer_checkpoints(
     assert values(root, env, "grad_norm", "replay") == values(truth, env, "grad_norm", "record")
     proc = florc(root, env, "replay", "w_mean", "--dry-run")  # no such statement yet: a user error
     assert proc.returncode == 1
+
+
+def test_a_statement_that_fails_stores_nothing_and_says_where(project):
+    root, _, env = project
+    broken = SCRIPT.replace('    flor.log("epoch_loss", loss.item())\n',
+                            '    flor.log("epoch_loss", loss.item())\n    flor.log("bad", no_such_name)\n')
+    (root / "train.py").write_text(broken)
+    line = broken.splitlines().index('    flor.log("bad", no_such_name)') + 1
+    proc = florc(root, env, "replay", "bad", "--yes", "--json")
+    assert proc.returncode == 3, proc.stderr
+    (outcome,) = json.loads(proc.stdout)["outcomes"]
+    assert outcome["status"] == "failed" and "NameError" in outcome["error"]
+    assert f"train.py\", line {line}" in outcome["error"]  # today's line numbers in the traceback
+    assert values(root, env, "bad", "replay") == [] and values(root, env, "epoch_loss", "replay") == []
