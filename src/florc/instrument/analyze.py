@@ -9,7 +9,10 @@ three walks:
    ``if``/``with``/``try`` but not through another loop). These two kinds of loops are what the
    pass instruments: nested loops are Flor's skip blocks (their effects are checkpointed at
    their end, once per outer iteration); main loops are checkpointed at the start of each
-   iteration (to resume a replay there) and at their end.
+   iteration (to resume a replay there) and at their end. A *call block* is a skip block too:
+   a simple statement of a main loop's body calling a script function that loops
+   (``loss = train_epoch(...)``); the ``flor.loop``s inside such functions are then part of the
+   block, not main loops (the walk runs a second time without them when there are any).
 2. Effects of each instrumented loop (``writeset``), with the effects of the script functions it
    calls merged in transitively; then liveness splits the names a loop rebinds into those that
    something may read afterwards (``assigned``: restored) and the rest (``scratch``). A name is
@@ -21,9 +24,10 @@ three walks:
    the call sites (transitively); a function referenced other than by a call (a callback) makes
    its statements' placement ``unknown``, which the planner answers by running everything.
 
-Failure modes: the analysis is lexical. Loops in functions called from a main loop are not
-nested loops (the call runs in full); a main loop inside a nested function is found, but calls
-through variables or ``getattr`` are not followed (their statements are ``unknown``).
+Failure modes: the analysis is lexical. A looping function called from inside a nested loop
+is not a block of its own (it runs with the loop); a main loop inside a nested function is
+found, but calls through variables or ``getattr`` are not followed (their statements are
+``unknown``).
 """
 
 from __future__ import annotations
