@@ -51,6 +51,7 @@ LEFTOVER_THRESHOLD = 0.65
 LEFTOVER_MARGIN = 0.1
 LOOP_HEADER_THRESHOLD = 0.5
 UNIQUE_KEY_THRESHOLD = 0.45
+AUG_KEY_THRESHOLD = 0.3
 LONE_GAP_THRESHOLD = 0.35
 ROUNDS = 4
 CONTENT_LIMIT = 60
@@ -208,6 +209,7 @@ class _Aligner:
                                         any(k in new_side.focus for b in a.blocks for k in b.stmts)]
         self.focus = new_side.focus
         self.focus_compounds = new_side.focus_compounds
+        self._focus_compound_set = set(new_side.focus_compounds)
         self._old_content: dict[Stmt, Bag] = {}
         self._done_pairs: set[tuple[int, int]] = set()
 
@@ -510,6 +512,18 @@ class _Aligner:
             for ba, bb in pair_blocks(a, b):
                 pairs.append((ba, bb))
                 paired_new.add(id(ba))
+        # a `with` or `try` added today around old code is transparent: its body corresponds
+        # to the old block that the block around it corresponds to (`with grad_sync:` around
+        # the forward and backward, `try:` around a step to catch out-of-memory errors)
+        k = 0
+        while k < len(pairs):
+            ba, bb = pairs[k]
+            k += 1
+            for kid in self.kids(ba):
+                if kid.kind in ("with", "try") and kid not in self.n2o and kid.blocks and \
+                        id(kid.blocks[0]) not in paired_new and kid in self._focus_compound_set:
+                    pairs.append((kid.blocks[0], bb))
+                    paired_new.add(id(kid.blocks[0]))
         # a new block whose statements mostly live in one old block corresponds to it
         for a in self.focus_compounds:
             for ba in a.blocks:
@@ -676,12 +690,18 @@ class _Aligner:
             raw = self.key(a)
             if not raw or self._new_keys[raw] != 1:
                 continue
-            k = self.key(a, self.renames.rename_token)
+            # an update (`x += ...`) is known by its own name: `batch_loss += loss.item()` is
+            # not `n_batches += 1` because one call passes them in the same position
+            k = raw if raw.startswith("aug ") else self.key(a, self.renames.rename_token)
             os_ = self._old_keys.get(k or "", [])
             if len(os_) != 1 or os_[0] in self.o2n:
                 continue
             b = os_[0]
-            if dice(self.new_bag(a, b), self.old_bag(b)) >= UNIQUE_KEY_THRESHOLD:
+            # an accumulator (`n += ...`) of the same name updated once on each side is updated
+            # for the same reason, however the increment is written (`tokens.numel()`,
+            # `current_num_tokens`); a rename learnt elsewhere is not enough for that
+            threshold = AUG_KEY_THRESHOLD if k == raw and raw.startswith("aug ") else UNIQUE_KEY_THRESHOLD
+            if dice(self.new_bag(a, b), self.old_bag(b)) >= threshold:
                 self.match(a, b)
 
     def key(self, stmt: Stmt, rename: Callable[[str], str] | None = None) -> str | None:
@@ -805,7 +825,13 @@ def _names(tokens: tuple[str, ...]) -> Iterator[str]:
 
 
 def pair_blocks(a: Stmt, b: Stmt) -> list[tuple[Block, Block]]:
-    """Corresponding blocks of two matched compound statements (by role, then by order)."""
+    """Corresponding blocks of two matched compound statements (by role, then by order).
+
+    A guard turned into a condition (``if out is None: continue`` then the rest of the loop,
+    today ``if out is not None:`` around it) pairs the new body with the old guard's block:
+    what follows the guard runs under the new condition."""
+    if guard_of(a, b):
+        return [(a.blocks[0], b.parent)]
     pairs: list[tuple[Block, Block]] = []
     used: set[int] = set()
     for ba in a.blocks:
@@ -819,6 +845,38 @@ def pair_blocks(a: Stmt, b: Stmt) -> list[tuple[Block, Block]]:
                 used.add(id(bb))
                 break
     return pairs
+
+
+def guard_of(a: Stmt, b: Stmt) -> bool:
+    """Whether old ``b`` is ``if not c: <jump>`` for new ``a``, ``if c: <body>`` (no ``else``
+    on either side)."""
+    if a.kind != "if" or b.kind != "if" or len(a.blocks) != 1 or len(b.blocks) != 1:
+        return False
+    body = b.blocks[0].stmts
+    if len(body) != 1 or not isinstance(body[0].node, (ast.Continue, ast.Break, ast.Return, ast.Raise)):
+        return False
+    test_a, test_b = getattr(a.node, "test", None), getattr(b.node, "test", None)
+    return test_a is not None and test_b is not None and _negated(test_a, test_b)
+
+
+_NEGATED_OPS = {(ast.Is, ast.IsNot), (ast.IsNot, ast.Is), (ast.Eq, ast.NotEq), (ast.NotEq, ast.Eq),
+                (ast.In, ast.NotIn), (ast.NotIn, ast.In), (ast.Lt, ast.GtE), (ast.GtE, ast.Lt),
+                (ast.Gt, ast.LtE), (ast.LtE, ast.Gt)}
+
+
+def _negated(a: ast.expr, b: ast.expr) -> bool:
+    """``not c`` / ``c``, ``x is None`` / ``x is not None``, ``a < b`` / ``a >= b``."""
+    def same(x: ast.AST, y: ast.AST) -> bool:
+        return ast.dump(x) == ast.dump(y)
+
+    if isinstance(a, ast.UnaryOp) and isinstance(a.op, ast.Not):
+        return same(a.operand, b)
+    if isinstance(b, ast.UnaryOp) and isinstance(b.op, ast.Not):
+        return same(a, b.operand)
+    if isinstance(a, ast.Compare) and isinstance(b, ast.Compare) and len(a.ops) == 1 and len(b.ops) == 1:
+        return (type(a.ops[0]), type(b.ops[0])) in _NEGATED_OPS and same(a.left, b.left) and \
+            same(a.comparators[0], b.comparators[0])
+    return False
 
 
 def _label_close(a: Block, b: Block) -> bool:
@@ -851,4 +909,4 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return list(reversed(out))
 
 
-__all__ = ["Alignment", "NewSide", "align", "compatible", "pair_blocks"]
+__all__ = ["Alignment", "NewSide", "align", "compatible", "guard_of", "pair_blocks"]

@@ -37,7 +37,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from florc.propagate.align import Alignment, pair_blocks
+from florc.propagate.align import Alignment, guard_of, pair_blocks
 from florc.syntax.scope import Point, subtree_writes, written_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, Stmt
@@ -326,6 +326,10 @@ class _Placer:
         index = lifted.index + 1
         index = self.past_device_moves(new_anchor, lifted, index)
         index = self.past_reaching_definitions(lifted.parent, index)
+        guard = self.guard()
+        if guard is not None and guard.parent is lifted.parent and index <= guard.index:
+            # today's condition is the old guard's: nothing before the guard runs under it
+            index = guard.index + 1
         return Placement(Point(lifted.parent, index), "after", lifted, new_anchor, how)
 
     def before(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None = None) -> Placement | NoPlace:
@@ -337,7 +341,19 @@ class _Placer:
         how = f"before the counterpart of line {new_anchor.first_line}"
         return Placement(Point(lifted.parent, lifted.index), "before", lifted, new_anchor, how)
 
+    def guard(self) -> Stmt | None:
+        """The old guard (``if x is None: continue``) that the site's ``if`` stands for."""
+        owner = self.site.parent.owner
+        img = self.al.image(owner) if owner is not None else None
+        return img if owner is not None and img is not None and guard_of(owner, img) else None
+
     def first_in(self, block: Block) -> Placement | NoPlace:
+        owner = self.site.parent.owner
+        guard = self.guard()
+        if owner is not None and guard is not None and guard.parent is block:
+            # first under today's condition: right after the old guard that stands for it
+            return Placement(Point(block, guard.index + 1), "after", guard, owner,
+                             f"after the guard at line {guard.first_line}, first under its condition")
         if block.stmts:
             lifted = self.lift(block.stmts[0])
             if isinstance(lifted, NoPlace):

@@ -75,6 +75,10 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
             for k, (a, b) in enumerate(zip(new_tokens[i1:i2], old_tokens[j1:j2])):
                 if is_path(a) and is_path(b):
                     replaced += 1
+                    if _called(new_tokens, i1 + k) != _called(old_tokens, j1 + k):
+                        # `loss_to_log` where the old statement has `loss.item()`: a value
+                        # became an expression, which is no rename of a name
+                        continue
                     pa, pb = strip_common_suffix(a, b)
                     # a rename is one-to-one: `scaler.step(opt)` -> `opt.step()` is not
                     # `scaler` renamed `opt`, since `opt` is still there in the new statement
@@ -107,6 +111,11 @@ def _attribute_to_key(path: str, old: tuple[str, ...]) -> str | None:
     if old[2] != "'" + attr:
         return None
     return f'{old[0]}["{attr}"]'
+
+
+def _called(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether ``tokens[i]`` is called (``loss.item`` in ``loss.item()``)."""
+    return i + 1 < len(tokens) and tokens[i + 1] == "("
 
 
 def _keyword(tokens: tuple[str, ...], i: int) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.renames import scope_key
-from florc.syntax.scope import Path, Point, Scopes, read_paths, subtree_writes, written_paths
+from florc.syntax.scope import Path, Point, Scopes, read_paths, subtree_writes, target_paths, written_paths
 from florc.syntax.tree import Block, Stmt
 
 
@@ -91,7 +91,7 @@ def resolve_reads(
     missing: list[str] = []
     for path in site_reads(site, flor_names):
         dotted = ".".join(path)
-        definition = reaching_definition(site, path[0])
+        definition = _original_definition(al, reaching_definition(site, path[0]), path[0])
         if definition is not None:
             image = al.image(definition)
             if image is not None and not precedes(image, point):
@@ -170,6 +170,32 @@ def reaching_definition(site: Stmt, name: str) -> Stmt | None:
         if any(p[0] == name for p in written_paths(owner.node)):
             return owner  # a loop target, `with ... as name`
         current = owner
+
+
+def _original_definition(al: Alignment, definition: Stmt | None, name: str) -> Stmt | None:
+    """The definition whose value the site observes, looking through updates added today.
+
+    ``val_loss = dist_reduce_sum(val_loss)`` or ``train_loss = aggregate(train_loss)`` without a
+    counterpart transforms a value the old version has too: the old version's value is the one
+    before the update, computed by the definition the update reads (which may have an image).
+    """
+    while definition is not None and al.image(definition) is None and _updates(definition, name):
+        earlier = reaching_definition(definition, name)
+        if earlier is None:
+            break
+        definition = earlier
+    return definition
+
+
+def _updates(stmt: Stmt, name: str) -> bool:
+    """``x += ...`` or ``x = f(x)``: a simple statement that rebinds ``name`` from its value."""
+    node = stmt.node
+    if isinstance(node, ast.AugAssign):
+        return any(p[0] == name for p in target_paths(node.target))
+    if isinstance(node, ast.Assign):
+        return any(p[0] == name for t in node.targets for p in target_paths(t)) and \
+            any(p[0] == name for p in read_paths(node.value))
+    return False
 
 
 def _binds(stmt: Stmt) -> set[Path]:
@@ -258,8 +284,15 @@ def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point) -
     if old_def is None:
         return True
     pre = al.preimage(old_def)
-    if pre is None or pre is definition:
+    if pre is definition:
         return True
+    image = al.image(definition)
+    if pre is None:
+        # an old statement without a counterpart binds the candidate; when the new definition
+        # has an image, that image must bind the candidate too (`net = Net()` then `net =
+        # net.cuda()`), or the candidate holds something else: `batches_this_epoch` is not
+        # `batch_loss` when the loop that computes `batch_loss` never binds it
+        return image is None or any(p[:1] == tuple(parts[:1]) for p in _binds(image))
     inside = set(definition.descendants())
     for callee in _local_callees(al, definition):
         inside.add(callee)

@@ -170,7 +170,16 @@ def shape_match(a: Shape, b: Shape, rename: Callable[[str], str] | None = None) 
     rw = {w.lstrip(".") for t in right for w in t.split()}
     if not lw and not rw:
         return 1.0
-    return len(lw & rw) / len(lw | rw)
+    overlap = len(lw & rw) / len(lw | rw)
+    if overlap == 0.0 and len(lw) == 1 and len(rw) == 1:
+        # one name each, one the other's words plus a qualifier (`train_loss` and
+        # `batch_train_loss`, `loss` and `total_loss`): the same quantity at another grain,
+        # half the same target
+        (x,), (y,) = lw, rw
+        px, py = set(x.lower().split("_")) - {""}, set(y.lower().split("_")) - {""}
+        if px and py and px != py and (px < py or py < px):
+            return 0.5
+    return overlap
 
 
 __all__ = ["Bag", "Shape", "bag", "dice", "mass", "name_affinity", "shape", "shape_match"]

@@ -34,7 +34,7 @@ _TOKEN = re.compile(
 )
 
 _SPACES = re.compile(r"[ \t]+")
-_FIELD = re.compile(r"(?<!\{)\{\s*([^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*)")
+_FIELD = re.compile(r"(?<!\{)\{\s*([^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*)(\s*\()?")
 KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
 
 
@@ -60,8 +60,14 @@ def tokenize_segment(segment: str) -> tuple[str, ...]:
             if marker == "f":
                 # the names an f-string reads are code: `f"{epoch} {loss:.3f}"` and
                 # `"%d %.3f" % (epoch, loss)` share `epoch` and `loss`
-                out.extend(m.group(1).replace(" ", "") for m in _FIELD.finditer(body)
-                           if m.group(1).split(".", 1)[0] not in KEYWORDS)
+                for m in _FIELD.finditer(body):
+                    if m.group(1).split(".", 1)[0] in KEYWORDS:
+                        continue
+                    out.append(m.group(1).replace(" ", ""))
+                    if m.group(2):
+                        # `{loss.item()}` reads what the call returns, not the path: a
+                        # rename must not take `loss.item` for a value (see renames.compare)
+                        out.extend(("(", ")"))
         elif kind == "name":
             text = match.group()
             if " " in text or "\t" in text:
