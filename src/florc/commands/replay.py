@@ -21,13 +21,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from florc.errors import EXIT_OK, EXIT_PARTIAL, Position, UsageError, UserError
+
+if TYPE_CHECKING:  # the command imports its machinery lazily, so `florc --help` stays fast
+    from florc.replay.one import Script
+    from florc.replay.outcome import Outcome
+    from florc.replay.plan import ReplayPlan
+    from florc.replay.runs import RecordedRun
+    from florc.replay.source import Sites
 
 HELP = "replay recorded runs of the current script version to compute new flor.log values"
 
@@ -66,18 +74,18 @@ def _say(text: str) -> None:
 
 @dataclass(frozen=True)
 class _Chosen:
-    run: Any  # RecordedRun
-    script: Any  # Script
-    sites: Any  # Sites
+    run: RecordedRun
+    script: Script
+    sites: Sites
 
 
-def _scripts(root: Path, runs: Sequence[Any], names: Sequence[str], script: str | None) -> list[Any]:
+def _scripts(root: Path, runs: Sequence[RecordedRun], names: Sequence[str], script: str | None) -> list[Script]:
     """Today's version of each recorded script that logs the names (or of ``--script``)."""
     from florc.instrument import analyze
     from florc.replay.one import Script
 
     paths = [script] if script else list(dict.fromkeys(r.script for r in reversed(runs) if r.script))
-    found: list[Any] = []
+    found: list[Script] = []
     missing: list[str] = []
     for rel in paths:
         path = root / rel
@@ -104,7 +112,7 @@ def _scripts(root: Path, runs: Sequence[Any], names: Sequence[str], script: str 
     return found
 
 
-def _pick(runs: Sequence[Any], wanted: Sequence[str]) -> set[str]:
+def _pick(runs: Sequence[RecordedRun], wanted: Sequence[str]) -> set[str]:
     ids = [r.run_id for r in runs]
     chosen: set[str] = set()
     for text in wanted:
@@ -134,7 +142,7 @@ def replay(
 ) -> int:
     from florc.git import blob_at, open_repo
     from florc.replay import publish as pub
-    from florc.replay.outcome import Declined, Failed, Outcome
+    from florc.replay.outcome import Declined
     from florc.replay.plan import PlanError
     from florc.replay.runs import matching, names_present, recorded_runs
     from florc.replay.selectors import parse_selectors
@@ -195,7 +203,7 @@ def replay(
 
     from florc.replay.one import plan_run
 
-    planned: list[tuple[_Chosen, Any]] = []
+    planned: list[tuple[_Chosen, ReplayPlan]] = []
     for c in chosen:
         try:
             planned.append((c, plan_run(c.script, c.run, c.sites, store, selectors=parsed_selectors, jobs=jobs)))
@@ -208,8 +216,8 @@ def replay(
 
 
 def _execute(
-    planned: list[tuple[_Chosen, Any]],
-    outcomes: list[Any],
+    planned: list[tuple[_Chosen, ReplayPlan]],
+    outcomes: list[Outcome],
     left_out: list[str],
     *,
     root: Path,
@@ -249,8 +257,8 @@ def _execute(
 
 
 def _run_all(
-    planned: list[tuple[_Chosen, Any]], *, root: Path, store: Path, jobs: int, atol: float, rtol: float
-) -> list[Any]:
+    planned: list[tuple[_Chosen, ReplayPlan]], *, root: Path, store: Path, jobs: int, atol: float, rtol: float
+) -> list[Outcome]:
     from florc.instrument import instrument_replay
     from florc.instrument.execute import line_map
     from florc.replay import publish as pub
@@ -273,12 +281,10 @@ def _run_all(
     except BaseException:
         for p in prepared:
             pub.discard(p.staging)
-            import shutil
-
             shutil.rmtree(p.workdir, ignore_errors=True)
         raise
     by_key = {r.key: r for r in results}
-    outcomes = []
+    outcomes: list[Outcome] = []
     for p in prepared:
         outcome = conclude(p, [by_key[j.key] for j in p.jobs], store=store, atol=atol, rtol=rtol)
         _say(report.outcome_text(outcome))
@@ -286,7 +292,9 @@ def _run_all(
     return outcomes
 
 
-def _finish(as_json: bool, plans: list[dict[str, Any]], outcomes: Sequence[Any], left_out: list[str], dry_run: bool) -> int:
+def _finish(
+    as_json: bool, plans: list[dict[str, Any]], outcomes: Sequence[Outcome], left_out: list[str], dry_run: bool
+) -> int:
     code = EXIT_OK if all(o.ok for o in outcomes) else EXIT_PARTIAL
     if as_json:
         print(json.dumps({
