@@ -365,3 +365,31 @@ def test_a_training_function_called_from_the_main_loop_is_skipped_and_replays_ex
     assert values["b"] == truth["b"][2 * steps : 3 * steps]
     assert values["gn"] == [truth["gn"][2]]
     blocks.configure(None)
+
+
+def test_rows_of_iterations_not_selected_are_dropped_and_the_suffix_logs(project, tmp_path):
+    """What a unit logs: its selected iterations and the code after the loop, not the iterations
+    it runs only to catch up or to reach the end (``Host.mute``)."""
+    def unit(iterations, after, quiet_prefix=False):
+        section = {"blocks": {}, "loops": {MAIN: {"iterations": iterations, "after": after, "resume": {}}},
+                   "quiet_prefix": quiet_prefix}
+        host = blocks.StandaloneHost("replay", tmp_path / "ckpt", section)
+        blocks.configure(host)
+        return host
+
+    host = unit([], "continue", quiet_prefix=True)  # a suffix unit whose final state is gone
+    seen = [host.muted]
+    for _ in range(3):
+        assert blocks.skip_iteration(MAIN) is False  # runs...
+        seen.append(host.muted)  # ...muted
+    blocks.after(MAIN)
+    assert seen == [True, True, True, True] and host.muted is False
+    host = unit([2], "finish")  # catch up through 0 and 1 (no resume point), log 2, finish
+    states = []
+    for _ in range(3):
+        blocks.skip_iteration(MAIN)
+        states.append(host.muted)
+    with pytest.raises(blocks.ReplayFinished):
+        blocks.skip_iteration(MAIN)
+    assert states == [True, True, False] and host.muted is False
+    blocks.configure(None)

@@ -457,7 +457,9 @@ def _units(
         finals = {c.key: c.manifest for c in checkpoints if c.block == driving.address and c.kind == "final"}
         runtime = {
             "blocks": {**blocks_section, driving.address: {"skip": True, "checkpoints": finals}},
-            "loops": {**loops_section, driving.address: {"iterations": None, "after": "continue", "resume": {}}},
+            # No iteration selected: if the final state cannot be restored, the loop runs with
+            # its rows dropped (the chunk units logged them), and the code after it logs.
+            "loops": {**loops_section, driving.address: {"iterations": [], "after": "continue", "resume": {}}},
         }
         cost = None if original is None else timings.prefix + timings.suffix + _restore_cost(checkpoints, "final")
         units.append(WorkUnit(len(units), (), runtime, cost, 1))
