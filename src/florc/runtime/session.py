@@ -17,6 +17,7 @@ that pygit2 never loads into the training process.
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import os
 import secrets
@@ -279,6 +280,18 @@ class Session:
         """Write buffered rows as new part files; returns the number of log rows written."""
         if self._inert or os.getpid() != self.pid:
             return 0
+        # The cyclic GC is paused while a batch is converted: the batch allocates many objects,
+        # and each full collection it triggers walks every buffered row (measured: 15 full
+        # collections, 11 s, for a 1e6-row batch; 0.3 s with the GC paused).
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._flush()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _flush(self) -> int:
         with self._flush_lock:
             from florc.store.parts import write_part
 
@@ -310,35 +323,42 @@ class Session:
         self._part += 1
         return f"{self.writer_id}-{self._part:06d}"
 
-    def _constant(self, value: Any, n: int) -> Indexed:
-        return Indexed([value], [0] * n)
+    # Flushes are columnar: per-row work is done by C loops (map, numpy) wherever it can be,
+    # since this thread holds the GIL the training thread also wants.
 
-    def _ctx_columns(self, ctxs: tuple[Ctx, ...]) -> dict[str, Indexed]:
-        positions: dict[int, int] = {}
-        uniq: list[Ctx] = []
-        idx: list[int] = []
-        for c in ctxs:
-            j = positions.get(id(c))
-            if j is None:
-                j = positions[id(c)] = len(uniq)
-                uniq.append(c)
-            idx.append(j)
-        return {f: Indexed([u[k] for u in uniq], idx) for k, f in enumerate(context.CTX_FIELDS)}
+    def _ctx_index(self, ctxs: tuple[Ctx, ...]) -> tuple[list[Ctx], Any]:
+        """The distinct context objects of a batch and, per row, the position of its own."""
+        import numpy as np
+
+        ids = np.fromiter(map(id, ctxs), dtype=np.int64, count=len(ctxs))
+        _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        return [ctxs[i] for i in first], inverse.reshape(-1)
+
+    def _ctx_columns(self, uniq: list[Ctx], inverse: Any) -> dict[str, Indexed]:
+        return {f: Indexed([u[k] for u in uniq], inverse) for k, f in enumerate(context.CTX_FIELDS)}
+
+    @staticmethod
+    def _codes(values: tuple[Any, ...]) -> tuple[list[Any], Any]:
+        import numpy as np
+
+        distinct = list(dict.fromkeys(values))
+        code = {v: i for i, v in enumerate(distinct)}
+        return distinct, np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values))
 
     def _log_columns(self, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+        import numpy as np
+
         names, vals, ctxs, stamps, lines = zip(*rows)
         n = len(rows)
-        num: list[float | None] = []
-        text: list[str | None] = []
-        vtype: list[str] = []
-        payload: list[bytes | None] = []
-        for v in vals:
-            if type(v) is float:
-                num.append(v)
-                text.append(None)
-                vtype.append("float")
-                payload.append(None)
-            else:
+        zeros = np.zeros(n, dtype=np.int64)
+        if set(map(type, vals)) == {float}:  # the common case: a batch of plain floats
+            num: Any = np.array(vals, dtype=np.float64)
+            text: Any = Indexed([None], zeros)
+            vtype: Any = Indexed(["float"], zeros)
+            payload: Any = Indexed([None], zeros)
+        else:
+            num, text, vtype, payload = [], [], [], []
+            for v in vals:
                 a, b, c, d = encode(v)
                 num.append(a)
                 text.append(b)
@@ -346,54 +366,81 @@ class Session:
                 payload.append(d)
         seq0 = self._seq
         self._seq += n
-        names = tuple(x if type(x) is str else str(x) for x in names)
+        if set(map(type, names)) != {str}:
+            names = tuple(x if type(x) is str else str(x) for x in names)
+        distinct, ncode = self._codes(names)
+        uniq, inverse = self._ctx_index(ctxs)
         cols: dict[str, Any] = {
-            "run_id": self._constant(self.run_id, n),
-            "seq": list(range(seq0, seq0 + n)),
-            "tstamp": list(stamps),
-            "script": self._constant(self.script, n),
-            "name": list(names),
-            "cell_dup": self._cell_dups(names, ctxs),
+            "run_id": Indexed([self.run_id], zeros),
+            "seq": np.arange(seq0, seq0 + n, dtype=np.int64),
+            "tstamp": np.array(stamps, dtype=np.float64),
+            "script": Indexed([self.script], zeros),
+            "name": Indexed(distinct, ncode),
+            "cell_dup": self._cell_dups(distinct, ncode, uniq, inverse),
             "value": text,
             "value_num": num,
             "value_type": vtype,
             "payload": payload,
-            "line": list(lines),
-            "source": self._constant(self.source, n),
-            "replay_id": self._constant(self.replay_id, n),
+            "line": np.array(lines, dtype=np.int32),
+            "source": Indexed([self.source], zeros),
+            "replay_id": Indexed([self.replay_id], zeros),
         }
-        cols.update(self._ctx_columns(ctxs))
+        cols.update(self._ctx_columns(uniq, inverse))
         return cols
 
-    def _cell_dups(self, names: tuple[str, ...], ctxs: tuple[Ctx, ...]) -> list[bool]:
+    def _cell_dups(self, distinct: list[str], ncode: Any, uniq: list[Ctx], inverse: Any) -> Any:
         # The pivot skips its GROUP BY for a name whose cells are all distinct. Rows of a name
         # at one loop path normally come in strictly increasing context order; a row that does
         # not (logged twice in one iteration, or a second loop of the same name) is flagged.
-        keys: dict[int, tuple[object, ...]] = {}
+        # Vectorised: contexts are ranked once (few per batch), rows are grouped by
+        # (name, path) with a stable sort, and a row is a duplicate when its rank does not
+        # rise within its group; the first row of a group is compared with the last one kept
+        # from earlier batches.
+        import numpy as np
+
+        keys = [(c[1], *(-1 if x is None else x for x in c[2:6]), c[-1] or "") for c in uniq]
+        order_u = sorted(range(len(uniq)), key=keys.__getitem__)
+        rank_u = np.empty(len(uniq), dtype=np.int64)
+        rank_u[order_u] = np.arange(len(uniq))
+        paths = list(dict.fromkeys(k[0] for k in keys))
+        pcode_u = np.array([paths.index(k[0]) for k in keys], dtype=np.int64)
+        rank = rank_u[inverse]
+        group = ncode * len(paths) + pcode_u[inverse]
+        order = np.lexsort((np.arange(len(rank)), group))
+        g, r = group[order], rank[order]
+        same = np.r_[False, g[1:] == g[:-1]]
+        dup_sorted = same & np.r_[False, r[1:] <= r[:-1]]
+        starts = np.flatnonzero(~same)
+        ends = np.r_[starts[1:], len(order)] - 1
         last = self._last_cell
-        out: list[bool] = []
-        for name, c in zip(names, ctxs):
-            k = keys.get(id(c))
-            if k is None:
-                k = keys[id(c)] = tuple(-1 if x is None else x for x in c[2:6]) + (c[-1] or "",)
-            slot = (name, c[1])
+        for s_i, e_i in zip(starts, ends):
+            row_first, row_last = order[s_i], order[e_i]
+            slot = (distinct[ncode[row_first]], keys[inverse[row_first]][0])
             prev = last.get(slot)
-            out.append(prev is not None and k <= prev)
-            last[slot] = k
-        return out
+            if prev is not None and keys[inverse[row_first]] <= prev:
+                dup_sorted[s_i] = True
+            last[slot] = keys[inverse[row_last]]
+        dup = np.empty(len(order), dtype=bool)
+        dup[order] = dup_sorted
+        return dup
 
     def _timing_columns(self, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+        import numpy as np
+
         loops, ctxs, seconds, stamps = zip(*rows)
         n = len(rows)
+        zeros = np.zeros(n, dtype=np.int64)
+        distinct, lcode = self._codes(loops)
+        uniq, inverse = self._ctx_index(ctxs)
         cols: dict[str, Any] = {
-            "run_id": self._constant(self.run_id, n),
-            "loop": list(loops),
-            "seconds": list(seconds),
-            "tstamp": list(stamps),
-            "source": self._constant(self.source, n),
-            "replay_id": self._constant(self.replay_id, n),
+            "run_id": Indexed([self.run_id], zeros),
+            "loop": Indexed(distinct, lcode),
+            "seconds": np.array(seconds, dtype=np.float64),
+            "tstamp": np.array(stamps, dtype=np.float64),
+            "source": Indexed([self.source], zeros),
+            "replay_id": Indexed([self.replay_id], zeros),
         }
-        cols.update(self._ctx_columns(ctxs))
+        cols.update(self._ctx_columns(uniq, inverse))
         return cols
 
     def _ensure_run_row(self) -> None:

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from florc.store.schema import COLUMNS, DERIVED_KEYS, SCHEMA_VERSION, Indexed, text_key
@@ -46,30 +45,81 @@ def arrow_schema(table: str) -> pa.Schema:
 Column: TypeAlias = "Sequence[Any] | pa.Array | Indexed"
 
 
-def _timestamps(col: Sequence[Any]) -> pa.Array:
-    # The runtime records time.time() floats (cheap in the hot path); microseconds here. The
-    # int64 -> timestamp step is a zero-copy view: building or casting to a tz-aware timestamp
-    # initialises pyarrow's time-zone support, ~0.3 s of CPU in the training process.
-    secs = pa.array(col, type=pa.float64())
-    micros = pc.cast(pc.round(pc.multiply(secs, 1e6)), pa.int64())
-    return micros.view(pa.timestamp("us", tz="UTC"))
+_NUMPY = {"int64": "int64", "int32": "int32", "int8": "int8", "float64": "float64", "timestamp": "float64"}
+
+
+def _columnar(values: Sequence[Any], kind: str) -> tuple[Any, Any]:
+    """(data, valid) numpy arrays for a list of Python values (None = NULL)."""
+    import numpy as np
+
+    n = len(values)
+    valid = np.fromiter((v is not None for v in values), dtype=bool, count=n)
+    if kind == "bool":
+        data = np.fromiter((bool(v) for v in values), dtype=bool, count=n)
+    elif kind in _NUMPY:
+        zero = 0.0 if _NUMPY[kind] == "float64" else 0
+        data = np.fromiter((zero if v is None else v for v in values), dtype=_NUMPY[kind], count=n)
+    else:
+        data = np.array([b"" if v is None else (v.encode() if isinstance(v, str) else bytes(v)) for v in values], dtype=object)
+    return data, valid
+
+
+def _from_numpy(data: Any, valid: Any, kind: str, dtype: pa.DataType, lengths: Any = None) -> pa.Array:
+    # Arrow arrays straight from buffers. pa.array() on Python or numpy input makes pyarrow
+    # import pandas (~0.25 s of CPU in a training process that has no other use for it).
+    import numpy as np
+
+    n = len(valid)
+    nulls = int(n - np.count_nonzero(valid))
+    bitmap = None if nulls == 0 else pa.py_buffer(np.packbits(valid, bitorder="little").tobytes())
+    if kind == "timestamp":
+        micros = np.round(data * 1e6).astype(np.int64)
+        return pa.Array.from_buffers(pa.int64(), n, [bitmap, pa.py_buffer(micros)], null_count=nulls).view(dtype)
+    if kind == "bool":
+        packed = pa.py_buffer(np.packbits(data, bitorder="little").tobytes())
+        return pa.Array.from_buffers(dtype, n, [bitmap, packed], null_count=nulls)
+    if kind in _NUMPY:
+        return pa.Array.from_buffers(dtype, n, [bitmap, pa.py_buffer(np.ascontiguousarray(data))], null_count=nulls)
+    if lengths is None:
+        lengths = np.fromiter((len(b) for b in data), dtype=np.int64, count=n)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    if offsets[-1] >= 2**31 - 1:  # beyond 32-bit offsets: let pyarrow chunk it
+        return pa.array([None if not ok else (b.decode() if kind == "string" else b) for b, ok in zip(data, valid)], type=dtype)
+    body = pa.py_buffer(b"".join(data))
+    return pa.Array.from_buffers(dtype, n, [bitmap, pa.py_buffer(offsets.astype(np.int32)), body], null_count=nulls)
 
 
 def _array(col: Column, kind: str, dtype: pa.DataType) -> pa.Array:
     if isinstance(col, pa.Array):
-        return col.cast(dtype)
+        return col.cast(dtype) if kind != "timestamp" else col
+    if hasattr(col, "dtype") and getattr(col, "dtype", None) != object:  # a numpy array, no NULLs
+        import numpy as np
+
+        data = np.asarray(col).astype(bool if kind == "bool" else _NUMPY[kind], copy=False)
+        return _from_numpy(data, np.ones(len(data), dtype=bool), kind, dtype)
     if isinstance(col, Indexed):
-        return _array(col.values, kind, dtype).take(pa.array(col.indices, type=pa.int32()))
-    if kind == "timestamp":
-        return _timestamps(col)
-    return pa.array(col, type=dtype)
+        import numpy as np
+
+        data, valid = _columnar(col.values, kind)
+        idx = np.asarray(col.indices, dtype=np.int64)
+        if data.dtype == object:  # strings: lengths of the few distinct values, then expand
+            lengths = np.fromiter((len(b) for b in data), dtype=np.int64, count=len(data))
+            return _from_numpy(data[idx], valid[idx], kind, dtype, lengths[idx])
+        return _from_numpy(data[idx], valid[idx], kind, dtype)
+    data, valid = _columnar(col, kind)
+    return _from_numpy(data, valid, kind, dtype)
 
 
-def _keys(text: pa.Array) -> pa.Array:
-    # One hash per distinct value (a part holds a handful), expanded by the dictionary indices.
-    enc = text.dictionary_encode()
-    keys = pa.array([None if v is None else text_key(v) for v in enc.dictionary.to_pylist()], type=pa.int64())
-    return keys.take(enc.indices)
+def _keys(text: Column) -> pa.Array:
+    # One hash per distinct value (a part holds a handful of names, paths, runs).
+    if isinstance(text, Indexed):
+        keyed = {v: None if v is None else text_key(str(v)) for v in set(text.values)}
+        return _array(Indexed([keyed[v] for v in text.values], text.indices), "int64", pa.int64())
+    if isinstance(text, pa.Array):
+        text = text.to_pylist()
+    uniq = {v: None if v is None else text_key(str(v)) for v in set(text)}
+    return _array(list(map(uniq.__getitem__, text)), "int64", pa.int64())
 
 
 def to_arrow(table: str, columns: Mapping[str, Column]) -> pa.Table:
@@ -81,19 +131,17 @@ def to_arrow(table: str, columns: Mapping[str, Column]) -> pa.Table:
     n = lengths.pop() if lengths else 0
     arrays = []
     kinds = dict(COLUMNS[table])
-    built: dict[str, pa.Array] = {}
     for field in schema:
         col = columns.get(field.name)
         source = DERIVED_KEYS.get(field.name)
-        if col is None and source in built:
-            arrays.append(_keys(built[source]))
+        if col is None and source is not None and columns.get(source) is not None:
+            arrays.append(_keys(columns[source]))
         elif col is None and kinds[field.name] == "timestamp":
             arrays.append(pa.nulls(n, type=pa.int64()).view(field.type))
         elif col is None:
             arrays.append(pa.nulls(n, type=field.type))
         else:
             arrays.append(_array(col, kinds[field.name], field.type))
-        built[field.name] = arrays[-1]
     return pa.Table.from_arrays(arrays, schema=schema)
 
 

@@ -13,6 +13,8 @@ the iterated value when it is not simply the index. Deeper levels go to ``ctx_re
 
 from __future__ import annotations
 
+from typing import Any
+
 SCHEMA_VERSION = 1
 CTX_LEVELS = 4  # loop levels kept as typed columns; deeper ones go to ctx_rest
 
@@ -137,7 +139,7 @@ class Indexed:
 
     __slots__ = ("indices", "values")
 
-    def __init__(self, values: list[object], indices: list[int]) -> None:
+    def __init__(self, values: list[Any], indices: Any) -> None:
         self.values = values
         self.indices = indices
 
