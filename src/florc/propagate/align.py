@@ -564,7 +564,10 @@ class _Aligner:
         y_index = {id(y): j for j, y in enumerate(ys)}
         anchors = [(i, y_index[id(self.n2o[x])]) for i, x in enumerate(xs)
                    if x in self.n2o and id(self.n2o[x]) in y_index]
-        chain = _longest_increasing(anchors)
+        # the chain that keeps the most statements, not the most anchors: a small statement
+        # moved across the block (a `max_steps` check from the top of the loop to its end)
+        # must not cut the step's large `if` out of the chain
+        chain = _heaviest_increasing(anchors, [xs[i].size for i, _ in anchors])
         found: list[tuple[Stmt, Stmt]] = []
         bounds = [(-1, -1)] + chain + [(len(xs), len(ys))]
         for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
@@ -883,26 +886,35 @@ def _label_close(a: Block, b: Block) -> bool:
     return a.label == b.label or dice(bag(a.label), bag(b.label)) >= 0.5
 
 
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest chain of pairs increasing in both coordinates (pairs sorted by the first)."""
+def _heaviest_increasing(pairs: list[tuple[int, int]], weights: list[int]) -> list[tuple[int, int]]:
+    """The chain of pairs increasing in both coordinates (pairs sorted by the first, each first
+    coordinate once) with the largest total weight; among equal weights the earlier chain."""
     if not pairs:
         return []
-    import bisect
-
-    tails: list[int] = []
-    tail_idx: list[int] = []
+    size = max(j for _, j in pairs) + 2
+    # Fenwick tree over the second coordinate holding (best total, index of its last pair)
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)
     prev: list[int] = [-1] * len(pairs)
+    best_total, best_end = 0, -1
     for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[pos] = j
-            tail_idx[pos] = k
-        prev[k] = tail_idx[pos - 1] if pos > 0 else -1
+        # best chain ending at a second coordinate below j
+        found, at = 0, -1
+        pos = j  # positions are j + 1 in the tree; query the prefix [1, j]
+        while pos > 0:
+            if tree[pos][0] > found:
+                found, at = tree[pos]
+            pos -= pos & -pos
+        total = found + weights[k]
+        prev[k] = at
+        if total > best_total:
+            best_total, best_end = total, k
+        pos = j + 1
+        while pos <= size:
+            if tree[pos][0] < total:
+                tree[pos] = (total, k)
+            pos += pos & -pos
     out: list[tuple[int, int]] = []
-    k = tail_idx[-1]
+    k = best_end
     while k >= 0:
         out.append(pairs[k])
         k = prev[k]

@@ -77,12 +77,20 @@ class _Placer:
         self.al = al
         self.site = site
         # new compound statements that enclose the site, for the condition rule
+        # the statements around the site and, for a function called from one place, the
+        # statements around that call: code moved into a helper (`fps` computed in
+        # `dump_logs()`, called under `if iteration % log_interval == 0:`) still runs under
+        # the caller's condition
         self.new_ancestors = list(site.ancestors())
+        blocks = _ancestor_blocks(site)
+        for call in _call_sites(al, site):
+            self.new_ancestors.extend(call.ancestors())
+            blocks.extend(_ancestor_blocks(call))
         self.images_of_ancestors = {id(self.al.image(a)) for a in self.new_ancestors if self.al.image(a)}
         rename = self.al.renames.rename_token
         self.ancestor_headers = {
             (a.kind, block.role, tuple(rename(t) if is_path(t) else t for t in self.al.tokens.get(a, a.tokens)))
-            for a, block in _ancestor_blocks(site)
+            for a, block in blocks
         }
 
     # -- driver ------------------------------------------------------------------------------
@@ -408,6 +416,54 @@ class _Placer:
                 if pre is None or not _after_in_new(pre, self.site):
                     new_index = k + 1
         return new_index
+
+
+def _call_sites(al: Alignment, site: Stmt, depth: int = 3) -> list[Stmt]:
+    """The one statement that calls the function the site is in, and so on outwards (at most
+    ``depth`` calls); empty when the function is called from several places or none."""
+    out: list[Stmt] = []
+    current = site
+    for _ in range(depth):
+        owner = next((a for a in current.ancestors() if a.kind == "def"), None)
+        if owner is None or not isinstance(owner.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            break
+        name = owner.node.name
+        needle = name + "("
+        found: list[Stmt] = []
+        for stmt in al.new.statements:
+            if needle not in stmt.source.replace(" ", "") or stmt is owner:
+                continue
+            nodes = [stmt.node] if not stmt.compound else _header_nodes(stmt.node)
+            if any(isinstance(n, ast.Call) and _callee_name(n.func) == name
+                   for node in nodes for n in ast.walk(node)):
+                found.append(stmt)
+                if len(found) > 1:
+                    break
+        if len(found) != 1 or owner in set(found[0].ancestors()):
+            break  # called from several places (or recursively): no single context
+        out.append(found[0])
+        current = found[0]
+    return out
+
+
+def _header_nodes(node: ast.stmt) -> list[ast.AST]:
+    """The expressions of a compound statement's header (its test, iterable, items)."""
+    out: list[ast.AST] = []
+    for name in ("test", "iter", "items", "subject"):
+        value = getattr(node, name, None)
+        if isinstance(value, list):
+            out.extend(value)
+        elif isinstance(value, ast.AST):
+            out.append(value)
+    return out
+
+
+def _callee_name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
 
 
 def _is_docstring(stmt: Stmt) -> bool:
