@@ -212,6 +212,8 @@ class _Aligner:
         self._focus_compound_set = set(new_side.focus_compounds)
         self._old_content: dict[Stmt, Bag] = {}
         self._done_pairs: set[tuple[int, int]] = set()
+        self._refreshed_at = -1  # len(n2o) at the last refresh of renames and caches
+        self._leftovers_at = -1  # len(n2o) after the last leftovers phase
 
     # -- small helpers -----------------------------------------------------------------------
 
@@ -221,10 +223,17 @@ class _Aligner:
         neighbours call, and every statement that mentions a name a site reads."""
         out: set[Stmt] = set()
         roots: set[str] = set()
+        # `self` is mentioned by nearly every statement of a class: an attribute of it is
+        # known by its own name (`self.tloss`, `self.opt`)
+        attributes: set[str] = set()
         for site in sites:
             for token in site.tokens:
                 if is_path(token):
-                    roots.add(token.split(".", 1)[0])
+                    parts = token.split(".", 2)
+                    if parts[0] == "self" and len(parts) > 1:
+                        attributes.add(parts[1])
+                    else:
+                        roots.add(parts[0])
             node = site
             depth = 0
             while True:
@@ -241,10 +250,15 @@ class _Aligner:
                     break
                 node = owner
                 depth += 1
-        if roots:
+        if roots or attributes:
             for stmt in self.new_stmts:
-                if any(is_path(t) and t.split(".", 1)[0] in roots for t in self.tokens[stmt]):
-                    out.add(stmt)
+                for t in self.tokens[stmt]:
+                    if not is_path(t):
+                        continue
+                    parts = t.split(".", 2)
+                    if parts[0] in roots or (parts[0] == "self" and len(parts) > 1 and parts[1] in attributes):
+                        out.add(stmt)
+                        break
         return out
 
     def _called_defs(self, stmt: Stmt) -> list[Stmt]:
@@ -371,7 +385,13 @@ class _Aligner:
         return found[0] if len(found) == 1 else None
 
     def refresh_renames(self) -> None:
-        """New bags depend on the renames; recompute them at phase boundaries only."""
+        """New bags depend on the renames; recompute them at phase boundaries only.
+
+        Evidence only changes when a pair is matched, so with no match since the last refresh
+        every cached bag and similarity is still what it would be recomputed to."""
+        if len(self.n2o) == self._refreshed_at:
+            return
+        self._refreshed_at = len(self.n2o)
         self.renames.refresh()
         self._renamed.clear()
         self._new_bag.clear()
@@ -720,6 +740,16 @@ class _Aligner:
         return raw[0] + " " + " ".join(paths)
 
     def leftovers(self) -> None:
+        # the phase is a function of the matches so far: with none since its last run it
+        # would find nothing new
+        if len(self.n2o) == self._leftovers_at:
+            return
+        try:
+            self._leftovers()
+        finally:
+            self._leftovers_at = len(self.n2o)
+
+    def _leftovers(self) -> None:
         self.unique_keys()
         olds = [b for b in self.old.statements if not b.compound and b not in self.o2n]
         # the global search is the expensive phase: only for what placement may ask about
