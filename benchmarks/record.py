@@ -83,6 +83,10 @@ def run_once(kind: str, python: str, epochs: int, steps: int) -> tuple[float, fl
     return wall, loop, cpu
 
 
+CAVEAT = (
+    "On this shared VM the spread between identical runs is larger than florc's effect: two runs of this benchmark half an hour apart put florc's median training-loop time at +43% and +1% of the stub's, and its median CPU time at +0.5% and +5%, with the stub itself varying by up to 2x between repeats. The fixed per-run cost below (0.34 and 0.44 CPU-seconds in those two runs) is the steadier number."
+)
+
 FIXED = {
     "python": "pass\n",
     "florc": "import florc as flor\nflor.arg('lr', 0.1)\nflor.log('loss', 0.5)\n",
@@ -148,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         "CPU time (user + system, the process and its children, the code snapshot included) is the "
         "least load-sensitive of the three on a shared machine; wall times there move by several "
         "percent between identical runs.\n\n"
+        f"{CAVEAT}\n\n"
         f"Command: `{command_line()}`\n\n" + "\n".join(rows) + fixed
     )
     write_section("record", body)
