@@ -127,3 +127,16 @@ def test_outer_loop_and_suffix_statements_in_three_units(recorded):
     assert values["w"] == truth["w"]
     assert "x0" not in values  # no inner loop ran anywhere
     assert [d.action for d in decided[2]] == ["skipped"]  # the suffix unit restored the loop
+
+
+def test_partition_weighs_what_it_costs_a_worker_to_begin():
+    from florc.replay.plan import _partition
+
+    its = list(range(6))
+    even = {i: 1.0 for i in its}
+    assert _partition(its, even, 2) == [[0, 1, 2], [3, 4, 5]]
+    assert _partition(its, even, 3, {i: 0.1 for i in its}) == [[0, 1], [2, 3], [4, 5]]
+    # Beginning late costs as much as running from the start: one worker is as fast as two.
+    assert _partition(its, even, 2, {i: float(i) for i in its}) == [its]
+    assert _partition(its, {**even, 5: 9.0}, 2) == [[0, 1, 2, 3, 4], [5]]
+    assert sum(_partition(its, even, 4), []) == its

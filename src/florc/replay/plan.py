@@ -28,7 +28,7 @@ index is slow, not wrong.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -228,19 +228,49 @@ def _placements(analysis: ScriptAnalysis, sites: Sequence[str]) -> list[Placemen
     return found
 
 
-def _partition(iterations: Sequence[int], weights: Mapping[int, float], jobs: int) -> list[list[int]]:
-    """Contiguous chunks with about equal total weight, at most ``jobs`` of them."""
+def _partition(
+    iterations: Sequence[int],
+    weights: Mapping[int, float],
+    jobs: int,
+    entry: Mapping[int, float] | None = None,
+) -> list[list[int]]:
+    """Contiguous chunks, at most ``jobs``, minimizing the heaviest one: its iterations'
+    weights plus ``entry[i]``, what it costs a worker to begin at iteration ``i`` (restoring the
+    nearest checkpoint before it and catching up from there). Found by bisecting the limit;
+    for a limit, chunks are closed greedily as late as it allows."""
+    if not iterations:
+        return [[]]
+    w = [weights.get(i, 1.0) for i in iterations]
+    cost_in = [0.0 if entry is None else entry.get(i, 0.0) for i in iterations]
     jobs = max(1, min(jobs, len(iterations)))
-    total = sum(weights.get(i, 1.0) for i in iterations)
-    chunks: list[list[int]] = [[]]
-    acc = 0.0
-    for i in iterations:
-        w = weights.get(i, 1.0)
-        if chunks[-1] and len(chunks) < jobs and acc + w / 2 > total * len(chunks) / jobs:
-            chunks.append([])
-        chunks[-1].append(i)
-        acc += w
-    return chunks
+
+    def cut(limit: float) -> list[int] | None:
+        begins, acc = [0], w[0]
+        for k in range(1, len(w)):
+            if acc + w[k] <= limit:
+                acc += w[k]
+                continue
+            begins.append(k)
+            acc = cost_in[k] + w[k]
+            if len(begins) > jobs or acc > limit:
+                return None
+        return begins
+
+    low, high = max(w), sum(w)
+    best = [0]
+    for _ in range(60):
+        if high - low <= 1e-9 * max(high, 1.0):
+            break
+        mid = (low + high) / 2
+        found = cut(mid)
+        if found is None:
+            low = mid
+        else:
+            best, high = found, mid
+    found = cut(high)
+    best = found if found is not None else best
+    edges = [*best, len(iterations)]
+    return [list(iterations[a:b]) for a, b in zip(edges, edges[1:])]
 
 
 def plan_replay(
@@ -434,10 +464,18 @@ def _units(
         iterations = None
 
     per_iteration = _iteration_costs(analysis, driving, recorded, blocks_section, checkpoints, notes)
-    weights = dict(enumerate(per_iteration)) if per_iteration is not None else {}
+    weights = dict(enumerate(per_iteration[0])) if per_iteration is not None else {}
     resume = loops_section[driving.address]["resume"]
     units: list[WorkUnit] = []
-    chunks = [iterations] if iterations is None else _partition(iterations, weights, jobs)
+    # What it costs a worker to begin at an iteration: restore the nearest resume point before
+    # it and catch up from there (nested loops restored where they can be).
+    entry: dict[int, float] = {}
+    if iterations is not None and per_iteration is not None:
+        restore = _restore_cost(checkpoints, "iteration")
+        for i in iterations:
+            start = max((k for k in _resume_points(resume) if k <= i), default=0)
+            entry[i] = (restore if start else 0.0) + sum(per_iteration[1][start:i])
+    chunks = [iterations] if iterations is None else _partition(iterations, weights, jobs, entry)
     split_suffix = suffix and iterations is not None
     for n, chunk in enumerate(chunks):
         runtime = {
@@ -481,56 +519,68 @@ def _iteration_costs(
     blocks_section: Mapping[str, Mapping[str, Any]],
     checkpoints: Sequence[CheckpointInfo],
     notes: list[str],
-) -> list[float] | None:
-    """Estimated seconds of each iteration of the driving loop in this replay."""
+) -> tuple[list[float], list[float]] | None:
+    """Estimated seconds of each iteration of the driving loop in this replay: when it is one
+    the unit runs for its statements (loops holding them run), and when it only catches up to
+    one (those loops are restored too, where a checkpoint allows)."""
     if recorded is None:
         notes.append("no recorded timings: the estimate is unknown")
         return None
     saved = {(c.block, c.iteration): c.seconds for c in checkpoints if c.kind == "block"}
-    costs: list[float] = []
+    selected: list[float] = []
+    catching_up: list[float] = []
     missing: dict[str, list[int]] = {}
     for e, seconds in enumerate(recorded.iterations):
-        cost = seconds
+        run = restored = seconds
         for block in analysis.nested(driving.address):
             entry = blocks_section.get(block.address)
-            if entry is None or entry.get("skip") is not True:
-                continue  # runs (needed, or cannot be skipped)
+            if entry is None or entry.get("skip") not in (True, "catch-up"):
+                continue  # runs (cannot be skipped)
             times = recorded.block(block.address)
             if (block.address, e) in saved:
-                cost -= times[e] if e < len(times) else 0.0
-                cost += saved[(block.address, e)]
-            else:
+                delta = (times[e] if e < len(times) else 0.0) - saved[(block.address, e)]
+                restored -= delta
+                if entry.get("skip") is True:
+                    run -= delta
+            elif entry.get("skip") is True:
                 missing.setdefault(block.address, []).append(e)
-        costs.append(max(cost, 0.0))
+        selected.append(max(run, 0.0))
+        catching_up.append(max(restored, 0.0))
     for address, its in missing.items():
         notes.append(f"{address}: no checkpoint at {_ranges(its)}; it runs there")
-    return costs
+    return selected, catching_up
+
+
+def _resume_points(resume: Mapping[str, str]) -> list[int]:
+    return sorted(int(k.split(":")[1]) for k in resume if k.startswith("0:") and k.split(":")[1].isdigit())
 
 
 def _unit_cost(
     chunk: Sequence[int] | None,
-    per_iteration: Sequence[float] | None,
+    costs: tuple[Sequence[float], Sequence[float]] | None,
     resume: Mapping[str, str],
     timings: Timings,
     checkpoints: Sequence[CheckpointInfo],
     driving: LoopFacts,
 ) -> tuple[float | None, int]:
-    if per_iteration is None:
+    if costs is None:
         return None, 0
+    selected, catching_up = costs
     if chunk is None:
-        return timings.prefix + sum(per_iteration), 0
+        return timings.prefix + sum(selected), 0
     if not chunk:
         return timings.prefix, 0
-    first = chunk[0]
-    # The unit catches up from the latest resume point at or before its first iteration.
-    points = [int(k.split(":")[1]) for k in resume if k.startswith("0:") and int(k.split(":")[1]) <= first]
-    start = max(points, default=0)
+    first, last = chunk[0], chunk[-1]
+    # The unit catches up from the latest resume point at or before its first iteration, and
+    # through the iterations between its selected ones.
+    start = max((k for k in _resume_points(resume) if k <= first), default=0)
     restore = max(
         (c.seconds for c in checkpoints if c.block == driving.address and c.kind == "iteration"),
         default=0.0,
     )
-    catch_up = sum(per_iteration[start:first])
-    cost = timings.prefix + (restore if start else 0.0) + catch_up + sum(per_iteration[e] for e in chunk)
+    chosen = set(chunk)
+    cost = timings.prefix + (restore if start else 0.0) + sum(catching_up[start:first])
+    cost += sum(selected[e] if e in chosen else catching_up[e] for e in range(first, last + 1))
     return cost, 1 if start else 0
 
 
