@@ -133,13 +133,44 @@ class _Placer:
                 if isinstance(moved, Placement):
                     out.append(Placement(moved.point, moved.relation, moved.anchor, moved.new_anchor,
                                          moved.how + " (the neighbour moved)"))
-        if out:
-            return out
+        kept = [p for p in out if self.own_function(p.point.block)]
+        if out and not kept:
+            return NoPlace("its function is new and its neighbours' counterparts are look-alikes in "
+                           "another function")
+        if kept:
+            return kept
         if isinstance(found, NoPlace):
             return found
         if expected is None:
             return NoPlace("no statement around it and no enclosing block has a counterpart")
         return NoPlace("none of its neighbouring statements has a counterpart")
+
+    def own_function(self, block: Block) -> bool:
+        """Whether an old block may hold the site as far as functions go. A function new today
+        whose neighbours' counterparts lie in an old function that is gone today is a renamed
+        function when most of the two bodies correspond (`train_s2s_ch9` -> `train_seq2seq`),
+        and otherwise a look-alike: one `test_acc = evaluate(...)` shared by `train_ch13`, new
+        today, and `train_ch3`, gone today, does not make them the same function."""
+        site_def = next((a for a in self.site.ancestors() if a.kind == "def"), None)
+        if site_def is None or self.al.image(site_def) is not None:
+            return True
+        old_def = next((a for a in block.ancestors() if a.kind == "def"), None)
+        if old_def is None or self.al.preimage(old_def) is not None:
+            return True
+        old_name = getattr(old_def.node, "name", "")
+        if getattr(site_def.node, "name", None) == old_name:
+            return True
+        for call in _calls_of(self.al, site_def):
+            # extracted from a function that calls it today (`train()` -> `train_custom()`)
+            caller = next((a for a in call.ancestors() if a.kind == "def"), None)
+            if caller is not None and (getattr(caller.node, "name", None) == old_name or
+                                       self.al.image(caller) is old_def):
+                return True
+        new_inside = list(site_def.descendants())
+        old_inside = list(old_def.descendants())
+        targets = {id(d) for d in old_inside}
+        common = sum(1 for d in new_inside if id(self.al.image(d)) in targets)
+        return 2 * common >= 0.5 * (len(new_inside) + len(old_inside))
 
     def same_loops(self, old_stmt: Stmt) -> bool:
         """Whether every loop around the site whose image is known also encloses ``old_stmt``:
@@ -418,6 +449,24 @@ class _Placer:
         return new_index
 
 
+def _calls_of(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:
+    """Statements of the new file that call ``function`` by its name (at most ``limit``)."""
+    if not isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    name = function.node.name
+    needle = name + "("
+    found: list[Stmt] = []
+    for stmt in al.new.statements:
+        if needle not in stmt.source.replace(" ", "") or stmt is function:
+            continue
+        nodes = [stmt.node] if not stmt.compound else _header_nodes(stmt.node)
+        if any(isinstance(n, ast.Call) and _callee_name(n.func) == name for node in nodes for n in ast.walk(node)):
+            found.append(stmt)
+            if len(found) >= limit:
+                break
+    return found
+
+
 def _call_sites(al: Alignment, site: Stmt, depth: int = 3) -> list[Stmt]:
     """The one statement that calls the function the site is in, and so on outwards (at most
     ``depth`` calls); empty when the function is called from several places or none."""
@@ -425,20 +474,9 @@ def _call_sites(al: Alignment, site: Stmt, depth: int = 3) -> list[Stmt]:
     current = site
     for _ in range(depth):
         owner = next((a for a in current.ancestors() if a.kind == "def"), None)
-        if owner is None or not isinstance(owner.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if owner is None:
             break
-        name = owner.node.name
-        needle = name + "("
-        found: list[Stmt] = []
-        for stmt in al.new.statements:
-            if needle not in stmt.source.replace(" ", "") or stmt is owner:
-                continue
-            nodes = [stmt.node] if not stmt.compound else _header_nodes(stmt.node)
-            if any(isinstance(n, ast.Call) and _callee_name(n.func) == name
-                   for node in nodes for n in ast.walk(node)):
-                found.append(stmt)
-                if len(found) > 1:
-                    break
+        found = _calls_of(al, owner, limit=2)
         if len(found) != 1 or owner in set(found[0].ancestors()):
             break  # called from several places (or recursively): no single context
         out.append(found[0])
