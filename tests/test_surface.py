@@ -56,15 +56,10 @@ def test_return_types_match_the_surface(tmp_path, monkeypatch):
     for name, fn in surface().items():
         declared = ast.unparse(fn.returns)
         actual = inspect.signature(getattr(runtime, name)).return_annotation
-        if name == "checkpointing":
-            # FlorDB scripts use it as `with flor.checkpointing(...):`; it returns a context
-            # manager that is also fine to ignore as a plain call's result.
-            assert actual == "Checkpointing" and declared == "None"
-            with runtime.checkpointing():
-                pass
-            session.stop()
-            continue
         assert actual == declared, name
+    with runtime.checkpointing() as declared_objects:  # the context-manager form FlorDB allows
+        assert declared_objects.objects == {}
+    session.stop()
 
 
 def test_the_package_exposes_the_runtime_functions():

@@ -34,10 +34,11 @@ def test_line_map_sends_inserted_lines_to_the_line_before_them():
     assert line_map(original, instrumented)[1:7] == [1, 1, 1, 2, 3, 3]
 
 
-def test_instrumented_code_reports_the_original_line_numbers(tmp_path):
+def test_instrumented_code_reports_the_original_line_numbers(project):
+    # `project` runs the script in a temporary directory: the runtime starts a run in the cwd.
     source = SCRIPT.replace('    flor.log("total", total)\n', "    raise ValueError(total)\n")
     line = source.splitlines().index("    raise ValueError(total)") + 1
-    code = compile_recorded(source, str(tmp_path / "train.py"), "train.py")
+    code = compile_recorded(source, str(project / "train.py"), "train.py")
     assert "florc_blocks" in code.co_names
     with pytest.raises(ValueError) as info:
         exec(code, {"__name__": "__main__"})
