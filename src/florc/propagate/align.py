@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from florc.propagate.renames import RenameTable, identity_paths, scope_key
-from florc.propagate.similarity import Bag, Shape, bag, dice, name_affinity, shape, shape_match
+from florc.propagate.similarity import Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match
 from florc.syntax.scope import target_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, StatementTree, Stmt
@@ -194,6 +194,7 @@ class _Aligner:
         self.matched_inside: dict[Stmt, int] = {}
         self._desc_ids: dict[Stmt, set[int]] = {}
         self._bags: dict[tuple[str, ...], Bag] = {}
+        self._masses: dict[int, float] = {}
         self._old_keys: dict[str, list[Stmt]] | None = None
         self._new_keys: Counter[str] | None = None
         self._raw_keys: dict[Stmt, tuple[str, tuple[str, ...]]] = {}
@@ -458,7 +459,17 @@ class _Aligner:
 
     def simple_sim(self, a: Stmt, b: Stmt, floor: float) -> float:
         """Negative when cut short below ``floor`` (the magnitude is then an upper bound)."""
-        header = dice(self.new_bag(a, b), self.old_bag(b))
+        new_bag, old_bag = self.new_bag(a, b), self.old_bag(b)
+        ma, mb = self.mass_of(new_bag), self.mass_of(old_bag)
+        if ma + mb > 0 and floor > 0:
+            # two statements of very different sizes cannot be alike: Dice is at most
+            # 2 min / sum of the masses (the leftovers phase compares thousands of such pairs)
+            bound = 2.0 * min(ma, mb) / (ma + mb)
+            if bound + 0.05 < floor:
+                if CALL_MATCH >= floor and self.calls_correspond(a, b):
+                    return CALL_MATCH
+                return -min(bound + 0.05, 1.0)
+        header = dice(new_bag, old_bag)
         if header + 0.05 < floor:
             if CALL_MATCH >= floor and self.calls_correspond(a, b):
                 return CALL_MATCH
@@ -471,6 +482,15 @@ class _Aligner:
         if base < CALL_MATCH and self.calls_correspond(a, b):
             return CALL_MATCH
         return base
+
+    def mass_of(self, b: Bag) -> float:
+        """The mass of a bag of ``self._bags`` (kept for the aligner's life: ids are stable)."""
+        key = id(b)
+        found = self._masses.get(key)
+        if found is None:
+            found = mass(b)
+            self._masses[key] = found
+        return found
 
     def content_bag(self, stmt: Stmt, new: bool) -> Bag:
         cache = self._new_content if new else self._old_content
