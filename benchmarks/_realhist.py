@@ -1,0 +1,170 @@
+"""Rebuild the real-history evaluation of log-statement propagation (outside the repository).
+
+    python benchmarks/_realhist.py OUT --tools ../shared/corpus/propagation [--downloads DIR]
+    python benchmarks/propagate.py accuracy OUT
+
+The evaluation is a corpus in the development corpus's format (OUT/<case>/vNN.py, probes,
+expect.json, scored by the corpus's own check.py), built from the release history of training
+code published on PyPI: for each case below, one file of every listed release, oldest first,
+consecutive identical contents merged. Nothing of that code is in this repository: this script
+downloads the distributions with pip (wheels, or sdists where a release has no wheel), takes
+the one file out of each, and builds the probes and their ground truth from the hand-written
+specs in benchmarks/realhist_specs/ with the development corpus's build.py (copied into OUT,
+as is check.py). A spec names, for every probe and every older version, the statement the probe
+goes after (a short anchor: the first characters of that statement), or "n/a" with the reason;
+docs/benchmarks.md says how those were decided.
+
+Releases that pip cannot fetch or build metadata for on this machine are skipped with a
+message; the specs then no longer line up with the versions and build.py says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SPECS = HERE / "realhist_specs"
+
+# case -> (distribution, paths of the file inside it, first match wins; releases)
+CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "yolov5_train": ("yolov5", ("yolov5/train.py",),
+                     ("4.0.3", "5.0.0", "5.0.5", "6.0.1", "6.0.7", "6.1.0", "6.1.9", "6.2.0", "6.2.3", "7.0.0",
+                      "7.0.5", "7.0.14")),
+    "torchtune_full": ("torchtune", ("recipes/full_finetune_single_device.py",),
+                       ("0.1.0", "0.1.1", "0.2.0", "0.2.1", "0.3.0", "0.3.1", "0.4.0", "0.5.0", "0.6.0", "0.6.1")),
+    "torchtune_lora": ("torchtune", ("recipes/lora_finetune_single_device.py",),
+                       ("0.1.0", "0.1.1", "0.2.0", "0.2.1", "0.3.0", "0.3.1", "0.4.0", "0.5.0", "0.6.0", "0.6.1")),
+    "sb3_ppo": ("stable-baselines3", ("stable_baselines3/ppo/ppo.py",),
+                ("0.6.0", "0.8.0", "0.10.0", "0.11.1", "1.0", "1.3.0", "1.6.0", "1.8.0", "2.0.0", "2.2.1", "2.4.0",
+                 "2.6.0", "2.9.2")),
+    "sb3_onpolicy": ("stable-baselines3", ("stable_baselines3/common/on_policy_algorithm.py",),
+                     ("0.8.0", "0.10.0", "0.11.1", "1.0", "1.3.0", "1.6.0", "1.8.0", "2.0.0", "2.2.1", "2.4.0",
+                      "2.6.0", "2.9.2")),
+    "sb3_dqn": ("stable-baselines3", ("stable_baselines3/dqn/dqn.py",),
+                ("0.8.0", "0.10.0", "0.11.1", "1.0", "1.3.0", "1.6.0", "1.8.0", "2.0.0", "2.2.1", "2.4.0", "2.6.0",
+                 "2.9.2")),
+    "flair_trainer": ("flair", ("flair/trainers/trainer.py",),
+                      ("0.4.0", "0.4.5", "0.5", "0.6.1", "0.7", "0.8", "0.9", "0.10", "0.11", "0.12", "0.13.0",
+                       "0.14.0", "0.15.1")),
+    "allennlp_trainer": ("allennlp", ("allennlp/training/gradient_descent_trainer.py", "allennlp/training/trainer.py"),
+                         ("0.9.0", "1.0.0", "1.2.0", "1.5.0", "2.0.0", "2.5.0", "2.10.1")),
+    "ultralytics_trainer": ("ultralytics", ("ultralytics/engine/trainer.py", "ultralytics/yolo/engine/trainer.py"),
+                            ("8.0.0", "8.0.50", "8.0.100", "8.0.200", "8.1.0", "8.2.0", "8.3.0", "8.3.100",
+                             "8.4.190")),
+    "fairseq_train": ("fairseq", ("fairseq_cli/train.py",),
+                      ("0.6.1", "0.7.2", "0.8.0", "0.9.0", "0.10.0", "0.12.2")),
+    "d2l_torch": ("d2l", ("d2l/torch.py",),
+                  ("0.14.4", "0.15.1", "0.16.0", "0.16.6", "0.17.0", "0.17.6", "1.0.0", "1.0.3")),
+    "st_fit": ("sentence-transformers", ("sentence_transformers/SentenceTransformer.py",),
+               ("0.3.0", "0.3.9", "0.4.1", "1.0.0", "1.2.0", "2.0.0", "2.2.2")),
+    "tabnet": ("pytorch-tabnet", ("pytorch_tabnet/abstract_model.py",), ("2.0.1", "3.0.0", "3.1.1", "4.0", "4.1.0")),
+}
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))
+
+
+def download(dist: str, version: str, into: Path) -> Path | None:
+    """The wheel (or sdist) of ``dist==version`` in ``into``, fetched with pip when missing."""
+    into.mkdir(parents=True, exist_ok=True)
+    found = _archive(into, dist, version)
+    if found is not None:
+        return found
+    for extra in ([], ["--no-binary", ":all:"]):
+        cmd = [sys.executable, "-m", "pip", "download", f"{dist}=={version}", "--no-deps", "-q", "-d", str(into)]
+        if subprocess.run(cmd + extra, capture_output=True).returncode == 0:
+            return _archive(into, dist, version)
+    print(f"{dist} {version}: pip could not fetch it, skipped", file=sys.stderr)
+    return None
+
+
+def _archive(folder: Path, dist: str, version: str) -> Path | None:
+    stem = re.sub(r"[-_.]+", "[-_.]", re.escape(dist.lower()).replace(r"\-", "-"))
+    pattern = re.compile(rf"^{stem}-{re.escape(version)}(-py|-cp|\.tar\.gz$|\.zip$)", re.IGNORECASE)
+    for path in sorted(folder.iterdir()):
+        if pattern.match(path.name):
+            return path
+    return None
+
+
+def member(archive: Path, paths: tuple[str, ...]) -> bytes | None:
+    """The first of ``paths`` inside a wheel or sdist (an sdist nests it under one folder)."""
+    if archive.suffix == ".whl" or archive.suffix == ".zip":
+        with zipfile.ZipFile(archive) as zf:
+            names = zf.namelist()
+            for path in paths:
+                for name in names:
+                    if name == path or name.split("/", 1)[-1] == path:
+                        return zf.read(name)
+        return None
+    with tarfile.open(archive) as tf:
+        names = tf.getnames()
+        for path in paths:
+            for name in names:
+                if name.split("/", 1)[-1] == path:
+                    handle = tf.extractfile(name)
+                    return handle.read() if handle is not None else None
+    return None
+
+
+def build_case(case: str, out: Path, downloads: Path) -> None:
+    dist, paths, releases = CASES[case]
+    kept: list[tuple[list[str], bytes]] = []
+    for version in sorted(releases, key=version_key):
+        archive = download(dist, version, downloads / dist)
+        data = member(archive, paths) if archive is not None else None
+        if data is None:
+            if archive is not None:
+                print(f"{dist} {version}: none of {paths} in {archive.name}, skipped", file=sys.stderr)
+            continue
+        if kept and kept[-1][1] == data:
+            kept[-1][0].append(version)  # unchanged in this release: one version
+        else:
+            kept.append(([version], data))
+    folder = out / case
+    folder.mkdir(parents=True, exist_ok=True)
+    stories = []
+    for i, (versions, data) in enumerate(kept):
+        (folder / f"v{i:02d}.py").write_bytes(data)
+        stories.append(f"{dist} {', '.join(versions)}: {paths[0]} ({data.count(10)} lines)")
+    (folder / "versions.json").write_text(json.dumps(stories, indent=1))
+    print(f"{case}: {len(kept)} versions", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path, help="folder to build the corpus in (outside the repository)")
+    parser.add_argument("--tools", type=Path, required=True,
+                        help="the development corpus folder, whose check.py and build.py are copied")
+    parser.add_argument("--downloads", type=Path, default=None, help="where distributions are kept (reused)")
+    parser.add_argument("cases", nargs="*", help="only these cases")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    for tool in ("check.py", "build.py"):
+        shutil.copy2(args.tools / tool, out / tool)
+    (out / "_specs").mkdir(exist_ok=True)
+    downloads = args.downloads or Path(tempfile.mkdtemp(prefix="florc-realhist-"))
+    for case in args.cases or sorted(CASES):
+        build_case(case, out, downloads)
+        shutil.copy2(SPECS / f"{case}.py", out / "_specs" / f"{case}.py")
+    cmd = [sys.executable, str(out / "build.py")] + list(args.cases)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    print(proc.stdout, end="")
+    print(proc.stderr, end="", file=sys.stderr)
+    return proc.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
