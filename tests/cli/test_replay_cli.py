@@ -109,3 +109,23 @@ def test_outside_a_repository_or_without_runs_is_one_line(repo, env, tmp_path):
     plain.mkdir()
     proc = florc(plain, env, "replay", "w1", "--yes", check=False)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "not inside a git repository" in proc.stderr
+
+
+def test_a_loop_whose_effects_cannot_be_determined_runs_and_the_plan_says_why(repo, env, tmp_path):
+    opaque = SCRIPT.replace("        w[1] -= lr * g\n", "        w[1] -= lr * g\n        exec('pass')\n")
+    (repo / "train.py").write_text(opaque)
+    git(repo, env, "add", "train.py")
+    git(repo, env, "commit", "-q", "-m", "train")
+    florc(repo, {**env, "FLORC_CKPT_BUDGET": "inf"}, "run", "train.py")
+    new = opaque.replace('    flor.log("w0", w[0])\n', '    flor.log("w0", w[0])\n    flor.log("w1", w[1])\n')
+    (repo / "train.py").write_text(new)
+    proc = florc(repo, env, "replay", "w1", "--dry-run")
+    assert "train.py::for:epoch/for:step runs in every iteration: calls exec()" in proc.stderr
+    truth = tmp_path / "truth"
+    truth.mkdir()
+    (truth / "train.py").write_text(new)
+    subprocess.run([sys.executable, "train.py"], cwd=truth, env=env, check=True)
+    rows = florc_json(truth, env, "query", "SELECT i1, value_num FROM logs WHERE name = 'w1' ORDER BY i1")["rows"]
+    (outcome,) = florc_json(repo, env, "replay", "w1", "--yes")["outcomes"]
+    assert outcome["status"] == "replayed"
+    assert replayed(repo, env, "w1") == [(r["i1"], r["value_num"]) for r in rows]

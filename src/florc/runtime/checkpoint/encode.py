@@ -30,13 +30,22 @@ class NotRestorable(Exception):
     """A saved part that cannot be put back into the live object it was meant for."""
 
 
+def _loaded(name: str) -> Any:
+    module = sys.modules.get(name)
+    # A module another thread is still importing (the flush thread's pyarrow imports numpy)
+    # is in sys.modules half-built: not loaded yet, for a checkpoint.
+    if module is None or getattr(getattr(module, "__spec__", None), "_initializing", False):
+        return None
+    return module
+
+
 def loaded_torch() -> Any:
     """torch if the process already imported it, else None: a checkpoint never imports it."""
-    return sys.modules.get("torch")
+    return _loaded("torch")
 
 
 def loaded_numpy() -> Any:
-    return sys.modules.get("numpy")
+    return _loaded("numpy")
 
 
 def type_name(value: object) -> str:
