@@ -1,7 +1,7 @@
 """Replay: what a hindsight statement costs compared with the run it backfills, and what
 checkpointing costs the run.
 
-    .venv/bin/python benchmarks/replay.py [--epochs 5] [--steps 500] [--repeat 3] [--no-flordb]
+    .venv/bin/python benchmarks/replay.py [--epochs 5] [--steps 6000] [--repeat 3] [--no-flordb] [--no-write]
 
 One torch CPU training script (an MLP, one thread per process; its inner loop over batches takes
 nearly all of an epoch), in fresh git repositories:
@@ -147,7 +147,7 @@ def checkpoint_cost(repo: Path, env: dict[str, str]) -> tuple[int, float, float]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--epochs", type=int, default=5)
-    parser.add_argument("--steps", type=int, default=500)
+    parser.add_argument("--steps", type=int, default=6000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-flordb", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="print, do not rewrite docs/benchmarks.md")
