@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "build the example project, record a run of each of its 3 versions, show the dataframe"
+HELP = "build the example project, record its 3 versions, show the dataframe, then backfill two new statements by replay"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
