@@ -194,7 +194,7 @@ def test_sigkill_mid_replay_leaves_the_repository_and_the_store_intact(project):
     for line in proc.stderr:
         if line.startswith("replaying"):
             break
-    time.sleep(4)  # the worker is inside the script (or importing torch)
+    time.sleep(2)  # the worker is running (importing torch, or inside the script)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert repo_state(root, env) == before
