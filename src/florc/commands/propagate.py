@@ -218,16 +218,29 @@ def _result_json(result: Any, path: str) -> dict[str, Any]:
 
 
 def _print_table(rows: list[dict[str, Any]], newest_label: str) -> None:
+    """One line per commit, nothing cut short: what was placed (with its renames), what was
+    already there, what was declined and why."""
     print(f"newest: {newest_label}")
-    print(f"{'commit':<10}  {'status':<10}  {'placed':<24}  {'renamed':<24}  declined")
+    print(f"{'commit':<10}  {'status':<10}  statements")
     for row in rows:
-        statements = row.get("statements", [])
-        placed = ", ".join(s["key"] for s in statements if s["status"] in ("placed", "present"))
-        renamed = ", ".join(f"{a}->{b}" for s in statements for a, b in s["renames"].items())
-        declined = "; ".join(f"{s['key']}: {s['reason']}" for s in statements if s["status"] == "declined")
-        if row["status"] in ("declined", "failed") and not declined:
-            declined = "; ".join(row.get("diagnostics", []))
-        print(f"{row['short']:<10}  {row['status']:<10}  {placed[:24]:<24}  {renamed[:24]:<24}  {declined}")
+        print(f"{row['short']:<10}  {row['status']:<10}  {_describe(row)}")
+
+
+def _describe(row: dict[str, Any]) -> str:
+    statements = row.get("statements", [])
+    parts = []
+    for s in statements:
+        if s["status"] == "placed":
+            renames = ", ".join(f"{a} -> {b}" for a, b in s["renames"].items())
+            parts.append(f"placed {s['key']}" + (f" ({renames})" if renames else ""))
+        elif s["status"] == "declined":
+            parts.append(f"declined {s['key']}: {s['reason']}")
+    present = [s["key"] for s in statements if s["status"] == "present"]
+    if present:
+        parts.append("already there: " + ", ".join(present))
+    if row["status"] in ("declined", "failed") and not any(s["status"] == "declined" for s in statements):
+        parts.extend(row.get("diagnostics", []))
+    return "; ".join(parts) or "-"
 
 
 __all__ = ["HELP", "add_arguments", "propagate_files", "propagate_range", "run"]
