@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "build the example project, record its 3 versions, show the dataframe, then backfill two new statements by replay"
+HELP = (
+    "build the example project, record its 3 versions, show the dataframe, backfill two new statements "
+    "by replay, and propagate them into the older versions"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

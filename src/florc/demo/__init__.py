@@ -1,6 +1,7 @@
 """The embedded example behind ``florc demo``: 3 versions of a small PyTorch CPU training
 script in a git repository of its own, each recorded, then queried; then two hindsight
-statements added to the newest version and backfilled by replaying its run."""
+statements added to the newest version, backfilled by replaying its run, and propagated into
+the older versions."""
 
 from __future__ import annotations
 

@@ -6,12 +6,13 @@ them) are added as further steps here without touching the ones before.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,11 +137,9 @@ def _replayed(demo: Demo, report: dict[str, Any], seconds: float) -> None:
         )
 
 
-def hindsight(demo: Demo) -> None:
-    """Add a per-epoch and a per-step statement to the newest version and replay its run."""
-    from florc.query import dataframe
-    from florc.query.output import render
-
+@contextlib.contextmanager
+def hindsight_edit(demo: Demo) -> Iterator[Path]:
+    """The newest version with the HINDSIGHT statements added, uncommitted, for the duration."""
     assert demo.project is not None
     script = demo.project.script
     committed = script.read_text(encoding="utf-8")
@@ -149,6 +148,17 @@ def hindsight(demo: Demo) -> None:
         text = text.replace(old, new)
     script.write_text(text, encoding="utf-8")
     try:
+        yield script
+    finally:
+        script.write_text(committed, encoding="utf-8")  # the example repository stays as committed
+
+
+def hindsight(demo: Demo) -> None:
+    """Add a per-epoch and a per-step statement to the newest version and replay its run."""
+    from florc.query import dataframe
+    from florc.query.output import render
+
+    with hindsight_edit(demo):
         say(demo, "\nHindsight: train.py (v3, not committed) gains a per-epoch gradient norm and a per-step loss.")
         say(demo, "florc replay grad_norm  (outer loop: the inner loop is restored from checkpoints)")
         t0 = time.perf_counter()
@@ -156,8 +166,6 @@ def hindsight(demo: Demo) -> None:
         say(demo, "florc replay batch_loss  (inner loop: it runs again, from each epoch's checkpoint)")
         t0 = time.perf_counter()
         _replayed(demo, replay(demo, "batch_loss", "--jobs", "2"), time.perf_counter() - t0)
-    finally:
-        script.write_text(committed, encoding="utf-8")  # the example repository stays as committed
     newest = demo.run_ids[-1]
     store = demo.root / ".flor"
     df = dataframe("loss", "acc", "grad_norm", store=store)
@@ -170,6 +178,24 @@ def hindsight(demo: Demo) -> None:
     say(demo, render(steps.head(5)))
 
 
-STEPS: tuple[Callable[[Demo], None], ...] = (build_and_record, show_runs, show_dataframe, hindsight)
+def propagate(demo: Demo) -> None:
+    """Bring the same two statements into every older version with ``florc propagate``."""
+    with hindsight_edit(demo):
+        env = dict(os.environ)
+        env.update(proj.git_env())
+        cmd = [sys.executable, "-m", "florc", "propagate", "HEAD"]
+        proc = subprocess.run(cmd, cwd=demo.root, env=env, capture_output=True, text=True)
+    if proc.returncode not in (0, 3):  # 3: some version declined a statement, which is news
+        tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise UserError(f"florc propagate HEAD failed: {tail}")
+    say(demo, "\nflorc propagate HEAD  (the same statements, placed into every committed version; v1 and v2")
+    say(demo, "say `net` where v3 says `model`):")
+    say(demo, proc.stdout.rstrip())
 
-__all__ = ["Demo", "HINDSIGHT", "STEPS", "build_and_record", "hindsight", "record", "replay", "show_dataframe", "show_runs"]
+
+STEPS: tuple[Callable[[Demo], None], ...] = (build_and_record, show_runs, show_dataframe, hindsight, propagate)
+
+__all__ = [
+    "Demo", "HINDSIGHT", "STEPS", "build_and_record", "hindsight", "hindsight_edit", "propagate", "record", "replay",
+    "show_dataframe", "show_runs",
+]
