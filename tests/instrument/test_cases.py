@@ -13,6 +13,7 @@ inserts lines, and the pass's addresses agree with florc.syntax's.
 
 from __future__ import annotations
 
+import ast
 import difflib
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pytest
 
 from florc.instrument import ReplayDirectives, analyze, instrument_record, instrument_replay
 from florc.instrument.addresses import addresses
+from florc.instrument.text import SourceText
 
 CASES = Path(__file__).parent / "cases"
 PATH = "case.py"
@@ -108,11 +110,7 @@ def test_addresses_agree_with_the_syntax_package(case):
     from florc.syntax.tree import build_tree
 
     source = (CASES / f"{case}.in.py").read_text()
-    module = cst.parse_module(source)
-    ours = {
-        a for node, a in addresses(module, PATH).statements.items()
-        if not isinstance(node, cst.SimpleStatementLine)
-    }
+    ours = set(addresses(SourceText(source), ast.parse(source), PATH).statements.values())
     text, tree = parse_python(source)
     theirs = {address(s, PATH) for s in build_tree(text, tree).statements}
     assert ours == theirs

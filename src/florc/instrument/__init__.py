@@ -13,12 +13,11 @@ florc_blocks.end("train.py::for:e", locals(), scratch=("e",))
 
 from __future__ import annotations
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper
+import ast
 
 from florc.instrument import snippets
 from florc.instrument.analyze import Parsed, Unparseable, analyze, analyze_parsed, parse
-from florc.instrument.loops import InstrumentLoops, plan_record, plan_replay
+from florc.instrument.loops import plan_record, plan_replay
 from florc.instrument.model import (
     Edit,
     InstrumentResult,
@@ -29,39 +28,37 @@ from florc.instrument.model import (
     StatementFacts,
     WriteSet,
 )
+from florc.instrument.splice import splice
 
 
 def _instrumented(parsed: Parsed) -> bool:
     """Whether the script already imports the blocks runtime (then the pass leaves it be)."""
     for stmt in parsed.module.body:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, cst.ImportFrom) and small.module is not None:
-                    module = parsed.module.code_for_node(small.module)
-                    names = small.names
-                    if module == "florc.runtime" and not isinstance(names, cst.ImportStar) and any(
-                        isinstance(a.name, cst.Name) and a.name.value == "blocks" for a in names
-                    ):
-                        return True
+        if isinstance(stmt, ast.ImportFrom) and stmt.module == "florc.runtime":
+            if any(alias.name == "blocks" for alias in stmt.names):
+                return True
     return False
+
+
+def _identity(parsed: Parsed) -> tuple[int, ...]:
+    count = len(parsed.text)
+    return (0, *range(1, count + 1), max(count, 1))
 
 
 def _apply(parsed: Parsed, edits: tuple[Edit, ...], notes: tuple[str, ...]) -> InstrumentResult:
     assert parsed.analysis is not None
     if not edits:
-        return InstrumentResult(parsed.module.code, (), parsed.analysis, notes)
-    # The parsed module is already a MetadataWrapper's copy; wrapping it again without a copy
-    # keeps the node identities the address maps are keyed by.
-    wrapper = MetadataWrapper(parsed.module, unsafe_skip_copy=True)
-    module = wrapper.visit(InstrumentLoops(parsed, edits))
-    return InstrumentResult(module.code, edits, parsed.analysis, notes)
+        return InstrumentResult(parsed.source, (), parsed.analysis, notes, _identity(parsed))
+    unit = parsed.text.default_indent(parsed.module)
+    code, lines = splice(parsed.text, parsed.module, parsed.loops, edits, unit)
+    return InstrumentResult(code, edits, parsed.analysis, notes, lines)
 
 
 def _prepare(source: str, path: str) -> tuple[Parsed, InstrumentResult | None]:
     parsed = parse(source, path)
     analysis = analyze_parsed(parsed)
     if _instrumented(parsed):
-        return parsed, InstrumentResult(source, (), analysis, ("already instrumented",))
+        return parsed, InstrumentResult(source, (), analysis, ("already instrumented",), _identity(parsed))
     return parsed, None
 
 
@@ -85,7 +82,6 @@ def instrument_replay(source: str, path: str, directives: ReplayDirectives) -> I
 
 __all__ = [
     "Edit",
-    "InstrumentLoops",
     "InstrumentResult",
     "LoopFacts",
     "Placement",

@@ -1,7 +1,9 @@
 """Analysis of a training script for instrumentation and replay planning.
 
-Approach. One parse with libcst metadata (qualified names, expression contexts, positions), then
-three walks:
+Approach. One parse with the standard library's ``ast`` (its C parser reads a 1,000-line script
+in about 10 ms), one walk that records scopes and qualified names (``names.py``), one walk that
+indexes what the liveness and placement rules ask about (names read, gradients read, calls of
+script functions), then:
 
 1. Statements, with their context: the enclosing function (keyed ``f``, ``C.m``,
    ``f.<locals>.g``), class, *main loop* (the outermost ``for ... in flor.loop(...)`` of a
@@ -24,6 +26,11 @@ three walks:
    the call sites (transitively); a function referenced other than by a call (a callback) makes
    its statements' placement ``unknown``, which the planner answers by running everything.
 
+Which names count as read is libcst's rule, kept from when the pass was built on it: a name in
+a load context, and also a keyword argument's name, the names an ``import`` mentions, the names
+of ``global``/``nonlocal`` declarations and of ``match`` patterns. Liveness only asks about the
+names a loop rebinds, so reads are kept per name, in source order.
+
 Failure modes: the analysis is lexical. A looping function called from inside a nested loop
 is not a block of its own (it runs with the loop); a main loop inside a nested function is
 found, but calls through variables or ``getattr`` are not followed (their statements are
@@ -32,26 +39,19 @@ found, but calls through variables or ``getattr`` are not followed (their statem
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import warnings
+from bisect import bisect_left
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-
-import libcst as cst
-from libcst.metadata import (
-    CodeRange,
-    ExpressionContext,
-    ExpressionContextProvider,
-    MetadataWrapper,
-    PositionProvider,
-    QualifiedName,
-    QualifiedNameProvider,
-)
-
-from libcst.metadata.base_provider import LazyValue  # type: ignore[attr-defined]
 
 from florc.errors import Position, UserError
 from florc.instrument.addresses import Addresses, addresses
 from florc.instrument.model import LoopFacts, Placement, ScriptAnalysis, StatementFacts, WriteSet
+from florc.instrument.names import Names
+from florc.instrument.nodes import FORS, FUNCTIONS, LOOPS, TRIES, WITHS, call_args, children, is_compound, walk
+from florc.instrument.text import SourceText
 from florc.instrument.writeset import (
     Context,
     Effects,
@@ -61,16 +61,17 @@ from florc.instrument.writeset import (
     statement_effects,
 )
 
-Loop = cst.For | cst.While
+Loop = ast.For | ast.AsyncFor | ast.While
+Span = tuple[int, int, int, int]  # first line, first column, last line, end column
 
 
 class Unparseable(UserError):
-    """The script is not Python that libcst can parse."""
+    """The script is not Python this interpreter can parse."""
 
 
 @dataclass
 class _Stmt:
-    node: cst.CSTNode
+    node: ast.stmt
     address: str
     line: int
     function: str | None
@@ -82,108 +83,87 @@ class _Stmt:
 
 @dataclass
 class Parsed:
-    """A parsed script with the metadata and node maps the pass needs (not a public record)."""
+    """A parsed script with the maps the pass needs (not a public record)."""
 
     path: str
-    module: cst.Module
-    qualified: Mapping[cst.CSTNode, Collection[QualifiedName]]
-    contexts: Mapping[cst.CSTNode, ExpressionContext]
-    positions: Mapping[cst.CSTNode, CodeRange]
+    text: SourceText
+    module: ast.Module
+    names: Names
     addresses: Addresses
-    loops: dict[str, Loop | cst.SimpleStatementLine] = field(default_factory=dict)  # address -> node
-    call_blocks: dict[cst.CSTNode, str] = field(default_factory=dict)  # statement -> address
+    loops: dict[str, ast.stmt] = field(default_factory=dict)  # address -> loop or call block
+    call_blocks: dict[ast.stmt, str] = field(default_factory=dict)  # statement -> address
     analysis: ScriptAnalysis | None = None
+
+    @property
+    def source(self) -> str:
+        return self.text.source
 
 
 def parse(source: str, path: str) -> Parsed:
+    """Parse ``source`` (a script at ``path``); a syntax error is an ``Unparseable`` with the
+    position and message Python gives."""
     try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError as exc:
-        raise Unparseable(
-            f"cannot parse: {exc.message}", Position(path, exc.raw_line, exc.raw_column + 1)
-        ) from None
-    wrapper = MetadataWrapper(module)
-    return Parsed(
-        path=path,
-        module=wrapper.module,
-        qualified=_Lazy(wrapper.resolve(QualifiedNameProvider)),
-        contexts=wrapper.resolve(ExpressionContextProvider),
-        positions=wrapper.resolve(PositionProvider),
-        addresses=addresses(wrapper.module, path),
-    )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # shown once, when the script is compiled to run
+            module = ast.parse(source, filename=path)
+    except SyntaxError as exc:
+        raise Unparseable(exc.msg, Position(path, exc.lineno, exc.offset)) from None
+    except ValueError as exc:  # null bytes
+        raise Unparseable(str(exc), Position(path)) from None
+    text = SourceText(source)
+    return Parsed(path=path, text=text, module=module, names=Names(module),
+                  addresses=addresses(text, module, path))
 
 
-class _Lazy(Mapping[cst.CSTNode, Collection[QualifiedName]]):
-    """Qualified names resolved on first access (libcst computes them lazily)."""
-
-    def __init__(self, raw: Mapping[cst.CSTNode, object]) -> None:
-        self.raw = raw
-
-    def __getitem__(self, node: cst.CSTNode) -> Collection[QualifiedName]:
-        value = self.raw[node]
-        if isinstance(value, LazyValue):
-            value = value()
-        assert isinstance(value, (set, frozenset))
-        return value
-
-    def __iter__(self) -> Iterator[cst.CSTNode]:
-        return iter(self.raw)
-
-    def __len__(self) -> int:
-        return len(self.raw)
+def span(node: ast.AST) -> Span:
+    return (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
 
 
-def _inside(pos: CodeRange, outer: CodeRange) -> bool:
-    return (pos.start.line, pos.start.column) >= (outer.start.line, outer.start.column) and (
-        pos.end.line,
-        pos.end.column,
-    ) <= (outer.end.line, outer.end.column)
+def _inside(pos: Span, outer: Span) -> bool:
+    return (pos[0], pos[1]) >= (outer[0], outer[1]) and (pos[2], pos[3]) <= (outer[2], outer[3])
+
+
+def _body_span(body: list[ast.stmt]) -> Span:
+    first, last = body[0], body[-1]
+    return (first.lineno, first.col_offset, last.end_lineno or last.lineno, last.end_col_offset or 0)
 
 
 # ------------------------------------------------------------------------------ functions
 
 
-def _functions(module: cst.Module) -> dict[str, tuple[cst.FunctionDef, str | None]]:
+def _functions(module: ast.Module) -> dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, str | None]]:
     """Script functions by key, with the class a method belongs to."""
-    found: dict[str, tuple[cst.FunctionDef, str | None]] = {}
+    found: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, str | None]] = {}
 
-    def walk(body: Sequence[cst.CSTNode], prefix: str, cls: str | None) -> None:
+    def walk_(body: Sequence[ast.stmt], prefix: str, cls: str | None) -> None:
         for node in _statements_in(body):
-            if isinstance(node, cst.FunctionDef):
-                key = f"{prefix}{node.name.value}"
+            if isinstance(node, FUNCTIONS):
+                key = f"{prefix}{node.name}"
                 found[key] = (node, cls)
-                walk(_block(node.body), f"{key}.<locals>.", None)
-            elif isinstance(node, cst.ClassDef):
-                walk(_block(node.body), f"{prefix}{node.name.value}.", node.name.value)
+                walk_(node.body, f"{key}.<locals>.", None)
+            elif isinstance(node, ast.ClassDef):
+                walk_(node.body, f"{prefix}{node.name}.", node.name)
 
-    walk(module.body, "", None)
+    walk_(module.body, "", None)
     return found
 
 
-def _block(suite: cst.BaseSuite) -> Sequence[cst.CSTNode]:
-    return suite.body
-
-
-def _statements_in(body: Sequence[cst.CSTNode]) -> Iterator[cst.CSTNode]:
-    """Statements of a block and of the if/with/try blocks inside it (defs are found there)."""
+def _statements_in(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
+    """Statements of a block and of the if/with/try/loop blocks inside it (defs are found
+    there), not of ``match`` cases."""
     for node in body:
         yield node
-        if isinstance(node, (cst.If, cst.With, cst.Try, cst.TryStar, cst.For, cst.While)):
-            yield from _statements_in(_block(node.body))
-            orelse = getattr(node, "orelse", None)
-            if isinstance(orelse, cst.Else):
-                yield from _statements_in(_block(orelse.body))
-            elif isinstance(orelse, cst.If):
-                yield from _statements_in([orelse])
-            if isinstance(node, (cst.Try, cst.TryStar)):
+        if isinstance(node, (ast.If, *WITHS, *TRIES, *LOOPS)):
+            yield from _statements_in(node.body)
+            yield from _statements_in(getattr(node, "orelse", None) or [])
+            if isinstance(node, TRIES):
                 for handler in node.handlers:
-                    yield from _statements_in(_block(handler.body))
-                if node.finalbody is not None:
-                    yield from _statements_in(_block(node.finalbody.body))
+                    yield from _statements_in(handler.body)
+                yield from _statements_in(node.finalbody)
 
 
 def _merged_function_effects(
-    context: Context, functions: Mapping[str, tuple[cst.FunctionDef, str | None]]
+    context: Context, functions: Mapping[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, str | None]]
 ) -> tuple[dict[str, Effects], dict[str, set[str]]]:
     """Each script function's effects including those of the script functions it calls, and
     the functions each one reaches (itself included)."""
@@ -192,45 +172,38 @@ def _merged_function_effects(
     reach: dict[str, set[str]] = {}
     for key in own:
         total = dataclasses.replace(own[key])
-        seen, todo = {key}, list(own[key].calls)
+        # Sorted: the order in which opaque reasons are merged is part of the output.
+        seen, todo = {key}, sorted(own[key].calls, reverse=True)
         while todo:
             callee = todo.pop()
             if callee in seen or callee not in own:
                 continue
             seen.add(callee)
             _merge(total, own[callee])
-            todo.extend(own[callee].calls)
+            todo.extend(sorted(own[callee].calls, reverse=True))
         merged[key] = total
         reach[key] = seen
     return merged, reach
 
 
-class _FunctionLoops(cst.CSTVisitor):
-    """Whether a function body has a loop of its own (not in a nested def), and the names of
-    its ``flor.loop``s."""
+def _flor_loop_label(context: Context, node: ast.AST) -> str | None:
+    """The name of a ``flor.loop("name", ...)`` when ``node`` is such a call with a literal."""
+    if isinstance(node, ast.Call) and context.flor_function(node.func) == "loop":
+        args = call_args(node)
+        if args:
+            value = context.string(args[0])
+            if isinstance(value, str):
+                return value
+    return None
 
-    def __init__(self, context: Context) -> None:
-        self.context = context
-        self.loops = 0
-        self.labels: list[str] = []
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
+@dataclass
+class _FunctionLoops:
+    """Whether a function body has a loop of its own (not in a nested def or class), and the
+    names of its ``flor.loop``s."""
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_While(self, node: cst.While) -> None:
-        self.loops += 1
-
-    def visit_For(self, node: cst.For) -> None:
-        self.loops += 1
-        if isinstance(node.iter, cst.Call) and self.context.flor_function(node.iter.func) == "loop":
-            args = node.iter.args
-            if args and isinstance(args[0].value, cst.SimpleString):
-                value = args[0].value.evaluated_value
-                if isinstance(value, str):
-                    self.labels.append(value)
+    loops: int = 0
+    labels: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -238,7 +211,7 @@ class _Site:
     """A loop the pass instruments, as the walk found it: a ``for``/``while`` statement, or a
     call block (a simple statement of a main loop's body calling a script function that loops)."""
 
-    node: cst.CSTNode
+    node: ast.stmt
     role: str  # main | nested
     main: str | None
     function: str | None  # the key of the function holding it
@@ -265,11 +238,13 @@ class _Walk:
         self,
         parsed: Parsed,
         context: Context,
+        logged: Mapping[ast.stmt, list[str]],
         loopy: Collection[str] = (),
         suppressed: Collection[str] = (),
     ) -> None:
         self.parsed = parsed
         self.context = context
+        self.logged = logged
         self.loopy = loopy  # script functions that loop (themselves or through a callee)
         self.suppressed = suppressed  # functions whose flor.loops run inside a call block
         self.statements: list[_Stmt] = []
@@ -279,319 +254,353 @@ class _Walk:
         parsed.call_blocks.clear()
 
     def call_block(
-        self, line: cst.SimpleStatementLine, function: str | None, cls: str | None, main: str
+        self, line: list[ast.stmt], function: str | None, cls: str | None, main: str
     ) -> str | None:
         """The address of ``line`` as a call block of ``main``, or None when it is not one: a
         single assignment or expression that calls a script function that loops, and no flor
         call (a statement that logs is never skipped whole)."""
-        if len(line.body) != 1 or not isinstance(
-            line.body[0], (cst.Expr, cst.Assign, cst.AugAssign, cst.AnnAssign)
-        ):
+        if len(line) != 1 or not isinstance(line[0], (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)):
             return None
+        stmt = line[0]
         callees: list[str] = []
         context = self.context
-        flor = [False]
-
-        class Calls(cst.CSTVisitor):
-            def visit_Lambda(self, node: cst.Lambda) -> bool:
-                return False
-
-            def visit_Call(self, node: cst.Call) -> None:
+        flor = False
+        for node in _without_lambdas(stmt):
+            if isinstance(node, ast.Call):
                 if context.flor_function(node.func) is not None or context.is_blocks_call(node.func):
-                    flor[0] = True
+                    flor = True
                 key = context.script_function(node.func, cls)
                 if key is not None:
                     callees.append(key)
-
-        line.body[0].visit(Calls())
         looping = [k for k in callees if k in self.loopy]
-        if flor[0] or not looping:
+        if flor or not looping:
             return None
-        block = self.parsed.addresses.statements[line].rsplit("/", 1)[0]
+        block = self.parsed.addresses.statements[stmt].rsplit("/", 1)[0]
         segment = "call:" + looping[0].rsplit(".", 1)[-1]
         nth = self.seen_calls.get((block, segment), 0)
         self.seen_calls[(block, segment)] = nth + 1
         address = f"{block}/{segment}" + (f"@{nth}" if nth else "")
-        self.parsed.loops[address] = line
-        self.parsed.call_blocks[line] = address
-        self.loops.append(_Site(line, "nested", main, function, cls, "call", frozenset(callees)))
+        self.parsed.loops[address] = stmt
+        self.parsed.call_blocks[stmt] = address
+        self.loops.append(_Site(stmt, "nested", main, function, cls, "call", frozenset(callees)))
         return address
 
     def block(
         self,
-        body: Sequence[cst.CSTNode],
+        body: Sequence[ast.stmt],
         function: str | None,
         cls: str | None,
         main: str | None,
         nested: str | None,
         in_loop: bool,
     ) -> None:
-        addrs = self.parsed.addresses
-        for node in body:
-            if isinstance(node, cst.SimpleStatementLine):
+        inline = bool(body) and self.parsed.text.is_inline(list(body))
+        i = 0
+        while i < len(body):
+            node = body[i]
+            if not is_compound(node):
+                if inline:  # a one-line suite: never a call block
+                    self.add(node, function, main, nested, in_loop)
+                    i += 1
+                    continue
+                line = [node]  # the simple statements sharing a line (`a = 1; b = 2`)
+                while i + 1 < len(body) and not is_compound(body[i + 1]) and body[i + 1].lineno == line[-1].end_lineno:
+                    i += 1
+                    line.append(body[i])
                 block = nested
                 if main is not None and nested is None:
-                    block = self.call_block(node, function, cls, main) or nested
-                for small in node.body:
+                    block = self.call_block(line, function, cls, main) or nested
+                for small in line:
                     self.add(small, function, main, block, in_loop)
+                i += 1
                 continue
-            if isinstance(node, cst.BaseSmallStatement):
-                self.add(node, function, main, nested, in_loop)
-                continue
-            self.add(node, function, main, nested, in_loop)
-            if isinstance(node, cst.FunctionDef):
-                key = f"{function}.<locals>.{node.name.value}" if function else (
-                    f"{cls}.{node.name.value}" if cls else node.name.value
-                )
-                # A method's body keeps its class: `self.m()` resolves to a method of it.
-                self.block(_block(node.body), key, cls, None, None, False)
-            elif isinstance(node, cst.ClassDef):
-                self.block(_block(node.body), function, node.name.value, main, nested, in_loop)
-            elif isinstance(node, (cst.For, cst.While)):
-                address = addrs.blocks[node]
-                orelse = node.orelse
-                if main is None and self.is_flor_loop(node) and function not in self.suppressed:
-                    self.parsed.loops[address] = node
-                    self.loops.append(_Site(node, "main", None, function, cls))
-                    self.block(_block(node.body), function, cls, address, None, True)
-                    if orelse is not None:  # runs after the loop: outside it
-                        self.block(_block(orelse.body), function, cls, None, None, in_loop)
-                elif main is not None and nested is None:
-                    self.parsed.loops[address] = node
-                    self.loops.append(_Site(node, "nested", main, function, cls))
-                    self.block(_block(node.body), function, cls, main, address, True)
-                    if orelse is not None:
-                        self.block(_block(orelse.body), function, cls, main, address, True)
-                else:
-                    self.block(_block(node.body), function, cls, main, nested, True)
-                    if orelse is not None:
-                        self.block(_block(orelse.body), function, cls, main, nested, True)
-            elif isinstance(node, cst.If):
-                self.block(_block(node.body), function, cls, main, nested, in_loop)
-                if isinstance(node.orelse, cst.Else):
-                    self.block(_block(node.orelse.body), function, cls, main, nested, in_loop)
-                elif isinstance(node.orelse, cst.If):
-                    self.block([node.orelse], function, cls, main, nested, in_loop)
-            elif isinstance(node, (cst.Try, cst.TryStar)):
-                self.block(_block(node.body), function, cls, main, nested, in_loop)
-                for handler in node.handlers:
-                    self.block(_block(handler.body), function, cls, main, nested, in_loop)
-                for extra in (node.orelse, node.finalbody):
-                    if extra is not None:
-                        self.block(_block(extra.body), function, cls, main, nested, in_loop)
-            elif isinstance(node, cst.With):
-                self.block(_block(node.body), function, cls, main, nested, in_loop)
-            elif isinstance(node, cst.Match):
-                for case in node.cases:
-                    self.block(_block(case.body), function, cls, main, nested, in_loop)
+            i += 1
+            self.compound(node, function, cls, main, nested, in_loop)
+
+    def compound(
+        self,
+        node: ast.stmt,
+        function: str | None,
+        cls: str | None,
+        main: str | None,
+        nested: str | None,
+        in_loop: bool,
+    ) -> None:
+        self.add(node, function, main, nested, in_loop)
+        if isinstance(node, FUNCTIONS):
+            key = f"{function}.<locals>.{node.name}" if function else (
+                f"{cls}.{node.name}" if cls else node.name
+            )
+            # A method's body keeps its class: `self.m()` resolves to a method of it.
+            self.block(node.body, key, cls, None, None, False)
+        elif isinstance(node, ast.ClassDef):
+            self.block(node.body, function, node.name, main, nested, in_loop)
+        elif isinstance(node, LOOPS):
+            address = self.parsed.addresses.blocks[node]
+            orelse = node.orelse
+            if main is None and self.is_flor_loop(node) and function not in self.suppressed:
+                self.parsed.loops[address] = node
+                self.loops.append(_Site(node, "main", None, function, cls))
+                self.block(node.body, function, cls, address, None, True)
+                if orelse:  # runs after the loop: outside it
+                    self.block(orelse, function, cls, None, None, in_loop)
+            elif main is not None and nested is None:
+                self.parsed.loops[address] = node
+                self.loops.append(_Site(node, "nested", main, function, cls))
+                self.block(node.body, function, cls, main, address, True)
+                if orelse:
+                    self.block(orelse, function, cls, main, address, True)
+            else:
+                self.block(node.body, function, cls, main, nested, True)
+                if orelse:
+                    self.block(orelse, function, cls, main, nested, True)
+        elif isinstance(node, ast.If):
+            self.block(node.body, function, cls, main, nested, in_loop)
+            if node.orelse:
+                self.block(node.orelse, function, cls, main, nested, in_loop)
+        elif isinstance(node, TRIES):
+            self.block(node.body, function, cls, main, nested, in_loop)
+            for handler in node.handlers:
+                self.block(handler.body, function, cls, main, nested, in_loop)
+            for extra in (node.orelse, node.finalbody):
+                if extra:
+                    self.block(extra, function, cls, main, nested, in_loop)
+        elif isinstance(node, WITHS):
+            self.block(node.body, function, cls, main, nested, in_loop)
+        elif isinstance(node, ast.Match):
+            for case in node.cases:
+                self.block(case.body, function, cls, main, nested, in_loop)
 
     def add(
         self,
-        node: cst.CSTNode,
+        node: ast.stmt,
         function: str | None,
         main: str | None,
         nested: str | None,
         in_loop: bool,
     ) -> None:
         address = self.parsed.addresses.statements[node]
-        line = self.parsed.positions[node].start.line
-        logged = self.logged(node) if isinstance(node, cst.BaseSmallStatement) else ()
-        self.statements.append(_Stmt(node, address, line, function, main, nested, in_loop, logged))
-
-    def logged(self, node: cst.CSTNode) -> tuple[str, ...]:
-        """The keys of the ``flor.log`` calls in a simple statement (string literals only)."""
-        keys: list[str] = []
-        context = self.context
-
-        class Finder(cst.CSTVisitor):
-            def visit_Call(self, call: cst.Call) -> None:
-                if call.args and context.flor_function(call.func) == "log":
-                    first = call.args[0].value
-                    if isinstance(first, cst.SimpleString) and isinstance(first.evaluated_value, str):
-                        keys.append(first.evaluated_value)
-
-        node.visit(Finder())
-        return tuple(keys)
+        logged = tuple(self.logged.get(node, ()))
+        self.statements.append(_Stmt(node, address, node.lineno, function, main, nested, in_loop, logged))
 
     def is_flor_loop(self, node: Loop) -> bool:
         return (
-            isinstance(node, cst.For)
-            and isinstance(node.iter, cst.Call)
+            isinstance(node, FORS)
+            and isinstance(node.iter, ast.Call)
             and self.context.flor_function(node.iter.func) == "loop"
         )
+
+
+def _without_lambdas(node: ast.AST) -> Iterator[ast.AST]:
+    """``node`` and its descendants in source order, not looking inside lambdas."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if not isinstance(current, ast.Lambda):
+            stack.extend(reversed(list(children(current))))
+
+
+# ------------------------------------------------------------------------------ the index
+
+
+class _Index:
+    """What the rules ask of the whole module, collected in one walk: the names read (by name,
+    in source order), where gradients are read, every loop, where each script function is
+    called or referenced other than by a call, the keys each simple statement logs, and the
+    loops (and ``flor.loop`` names) of each script function outside its nested definitions."""
+
+    def __init__(self, parsed: Parsed, context: Context, functions: Mapping[ast.AST, str], classes: Mapping[ast.AST, str]) -> None:
+        self.parsed = parsed
+        self.context = context
+        self.functions = functions  # function node -> key
+        self.classes = classes
+        self.loads: dict[str, list[Span]] = {}
+        self.grad_reads: list[Span] = []
+        self.loops: list[tuple[Loop, Span]] = []
+        self.sites: dict[str, list[ast.stmt]] = {}
+        self.referenced: set[str] = set()
+        self.called: set[ast.AST] = set()
+        self.logged: dict[ast.stmt, list[str]] = {}
+        self.own_loops: dict[str, _FunctionLoops] = {key: _FunctionLoops() for key in functions.values()}
+        for stmt in parsed.module.body:
+            self.visit(stmt, stmt, None, None)
+        for spans in self.loads.values():
+            spans.sort()
+        self.grad_reads.sort()
+
+    def load(self, name: str, pos: Span) -> None:
+        found = self.loads.get(name)
+        if found is None:
+            self.loads[name] = [pos]
+        else:
+            found.append(pos)
+
+    def visit(self, node: ast.AST, stmt: ast.stmt, cls: str | None, owner: str | None) -> None:
+        kind = type(node)
+        if kind is ast.Name:
+            name: ast.Name = node  # type: ignore[assignment]
+            if type(name.ctx) is ast.Load:
+                self.load(name.id, span(name))
+                if node not in self.called:
+                    self.reference(name, cls)
+            return
+        if kind is ast.Attribute:
+            attr: ast.Attribute = node  # type: ignore[assignment]
+            if attr.attr == "grad" and type(attr.ctx) is not ast.Store:
+                self.grad_reads.append(span(attr))
+            if type(attr.ctx) is ast.Load and node not in self.called:
+                self.reference(attr, cls)
+        elif kind is ast.Call:
+            self.call(node, stmt, cls)  # type: ignore[arg-type]
+        elif isinstance(node, ast.stmt):
+            stmt = node
+            if kind is ast.ClassDef:
+                cls = node.name  # type: ignore[attr-defined]
+                owner = None
+            elif kind in FUNCTIONS:
+                cls = self.classes.get(node)
+                owner = self.functions.get(node)
+            elif kind in LOOPS:
+                self.loops.append((node, span(node)))  # type: ignore[arg-type]
+                if owner is not None:
+                    own = self.own_loops[owner]
+                    own.loops += 1
+                    if kind is not ast.While:
+                        label = _flor_loop_label(self.context, node.iter)  # type: ignore[attr-defined]
+                        if label is not None:
+                            own.labels.append(label)
+            elif kind is ast.AugAssign and type(node.target) is ast.Name:  # type: ignore[attr-defined]
+                self.load(node.target.id, span(node.target))  # type: ignore[attr-defined]  # `x += 1` reads x
+            elif kind in (ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal):
+                self.declaration(node)  # type: ignore[arg-type]
+        elif kind is ast.keyword:
+            kw: ast.keyword = node  # type: ignore[assignment]
+            if kw.arg is not None:  # libcst counts a keyword argument's name as a read
+                self.load(kw.arg, (kw.lineno, kw.col_offset, kw.lineno, kw.col_offset + len(kw.arg)))
+        elif kind in (ast.MatchAs, ast.MatchStar):
+            if node.name is not None:  # type: ignore[attr-defined]
+                self.load(node.name, span(node))  # type: ignore[attr-defined]
+        elif kind is ast.MatchMapping:
+            if node.rest is not None:  # type: ignore[attr-defined]
+                self.load(node.rest, span(node))  # type: ignore[attr-defined]
+        elif kind is ast.MatchClass:
+            for attr_name in node.kwd_attrs:  # type: ignore[attr-defined]
+                self.load(attr_name, span(node))
+        for child in children(node):
+            self.visit(child, stmt, cls, owner)
+
+    def call(self, call: ast.Call, stmt: ast.stmt, cls: str | None) -> None:
+        context = self.context
+        func = call.func
+        name_ = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else "")
+        if "grad" in name_.lower() and name_ not in (
+            "zero_grad", "no_grad", "enable_grad", "set_grad_enabled", "requires_grad_"
+        ):
+            self.grad_reads.append(span(call))
+        key = context.script_function(func, cls)
+        if key is not None:
+            self.called.add(func)
+            self.sites.setdefault(key, []).append(stmt)
+        if (call.args or call.keywords) and not is_compound(stmt) and context.flor_function(func) == "log":
+            value = context.string(call_args(call)[0])
+            if isinstance(value, str):
+                self.logged.setdefault(stmt, []).append(value)
+
+    def declaration(self, node: ast.Import | ast.ImportFrom | ast.Global | ast.Nonlocal) -> None:
+        """The names an import or a global/nonlocal declaration mentions (read, for libcst)."""
+        pos = span(node)
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                self.load(name, pos)
+            return
+        if isinstance(node, ast.ImportFrom) and node.module:
+            self.load(node.module.split(".", 1)[0], pos)
+        for alias in node.names:
+            if alias.name != "*":
+                self.load(alias.name.split(".", 1)[0], pos)
+
+    def reference(self, node: ast.Name | ast.Attribute, cls: str | None) -> None:
+        key = self.context.script_function(node, cls)
+        if key is not None:
+            self.referenced.add(key)
+
+    def reads(self, name: str) -> list[Span]:
+        return self.loads.get(name, [])
+
+    def grads_inside(self, outer: Span) -> bool:
+        reads = self.grad_reads
+        i = bisect_left(reads, (outer[0], outer[1], 0, 0))
+        while i < len(reads) and (reads[i][0], reads[i][1]) <= (outer[2], outer[3]):
+            if _inside(reads[i], outer):
+                return True
+            i += 1
+        return False
+
+
+def _names_read(node: ast.AST) -> set[str]:
+    """The names read in a subtree, by the index's rule."""
+    found: set[str] = set()
+    for current in walk(node):
+        kind = type(current)
+        if kind is ast.Name:
+            if type(current.ctx) is ast.Load:  # type: ignore[attr-defined]
+                found.add(current.id)  # type: ignore[attr-defined]
+        elif kind is ast.keyword:
+            if current.arg is not None:  # type: ignore[attr-defined]
+                found.add(current.arg)  # type: ignore[attr-defined]
+        elif kind is ast.AugAssign and type(current.target) is ast.Name:  # type: ignore[attr-defined]
+            found.add(current.target.id)  # type: ignore[attr-defined]
+        elif kind in (ast.Global, ast.Nonlocal):
+            found.update(current.names)  # type: ignore[attr-defined]
+        elif kind in (ast.Import, ast.ImportFrom):
+            if kind is ast.ImportFrom and current.module:  # type: ignore[attr-defined]
+                found.add(current.module.split(".", 1)[0])  # type: ignore[attr-defined]
+            found.update(a.name.split(".", 1)[0] for a in current.names if a.name != "*")  # type: ignore[attr-defined]
+        elif kind in (ast.MatchAs, ast.MatchStar):
+            if current.name is not None:  # type: ignore[attr-defined]
+                found.add(current.name)  # type: ignore[attr-defined]
+        elif kind is ast.MatchMapping:
+            if current.rest is not None:  # type: ignore[attr-defined]
+                found.add(current.rest)  # type: ignore[attr-defined]
+        elif kind is ast.MatchClass:
+            found.update(current.kwd_attrs)  # type: ignore[attr-defined]
+    return found
 
 
 # ------------------------------------------------------------------------------ liveness
 
 
-class _Loads(cst.CSTVisitor):
-    """Names loaded (read) in a subtree, by position; attribute names are not names."""
-
-    def __init__(self, parsed: Parsed) -> None:
-        self.parsed = parsed
-        self.found: list[tuple[str, CodeRange]] = []
-        self._attrs: set[cst.Name] = set()
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self._attrs.add(node.attr)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        if isinstance(node.target, cst.Name):  # `x += 1` reads x
-            self.found.append((node.target.value, self.parsed.positions[node.target]))
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node in self._attrs:
-            return
-        if self.parsed.contexts.get(node) is ExpressionContext.LOAD:
-            self.found.append((node.value, self.parsed.positions[node]))
-
-
-def _loads(parsed: Parsed, node: cst.CSTNode) -> list[tuple[str, CodeRange]]:
-    visitor = _Loads(parsed)
-    node.visit(visitor)
-    return visitor.found
-
-
-def _killed(parsed: Parsed, loop: Loop) -> set[str]:
+def _killed(loop: Loop) -> set[str]:
     """Names the loop body binds unconditionally before reading them (top-level statements
     only: what an ``if`` binds may not be bound)."""
     killed: set[str] = set()
-    if isinstance(loop, cst.For):
+    if isinstance(loop, FORS):
         killed |= _target_names(loop.target)
     seen: set[str] = set()
-    body = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else loop.body.body
-    for stmt in body:
-        smalls = stmt.body if isinstance(stmt, cst.SimpleStatementLine) else [stmt]
-        for small in smalls:
-            if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None:
-                seen |= {n for n, _ in _loads(parsed, small.value)}
-                targets = (
-                    [t.target for t in small.targets]
-                    if isinstance(small, cst.Assign)
-                    else [small.target]
-                )
-                for target in targets:
-                    killed |= {n for n in _target_names(target) if n not in seen}
-                    seen |= {n for n, _ in _loads(parsed, target)}
-            else:
-                seen |= {n for n, _ in _loads(parsed, small)}
+    for small in loop.body:
+        if isinstance(small, (ast.Assign, ast.AnnAssign)) and small.value is not None:
+            seen |= _names_read(small.value)
+            targets = small.targets if isinstance(small, ast.Assign) else [small.target]
+            for target in targets:
+                killed |= {n for n in _target_names(target) if n not in seen}
+                seen |= _names_read(target)
+        else:
+            seen |= _names_read(small)
     return killed
 
 
-def _all_loops(module: cst.Module) -> list[Loop]:
-    found: list[Loop] = []
-
-    class Finder(cst.CSTVisitor):
-        def visit_For(self, node: cst.For) -> None:
-            found.append(node)
-
-        def visit_While(self, node: cst.While) -> None:
-            found.append(node)
-
-    module.visit(Finder())
-    return found
-
-
-def _in_body(parsed: Parsed, loop: Loop, pos: CodeRange) -> bool:
-    """Whether ``pos`` lies in the loop's body (not its header, where the previous value is
-    read, nor its else clause)."""
-    return _inside(pos, parsed.positions[loop.body])
-
-
-def _target_names(target: cst.BaseExpression) -> set[str]:
-    if isinstance(target, cst.Name):
-        return {target.value}
-    if isinstance(target, (cst.Tuple, cst.List)):
+def _target_names(target: ast.AST) -> set[str]:
+    if isinstance(target, ast.Name):
+        return {target.id}
+    if isinstance(target, (ast.Tuple, ast.List)):
         out: set[str] = set()
-        for element in target.elements:
-            out |= _target_names(element.value)
+        for element in target.elts:
+            out |= _target_names(element)
         return out
-    if isinstance(target, cst.StarredElement):
+    if isinstance(target, ast.Starred):
         return _target_names(target.value)
     return set()
-
-
-# ------------------------------------------------------------------------------ grads
-
-
-class _GradReads(cst.CSTVisitor):
-    def __init__(self, parsed: Parsed) -> None:
-        self.parsed = parsed
-        self.found: list[CodeRange] = []
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value == "grad" and self.parsed.contexts.get(node) is not ExpressionContext.STORE:
-            self.found.append(self.parsed.positions[node])
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        name = func.attr.value if isinstance(func, cst.Attribute) else (
-            func.value if isinstance(func, cst.Name) else ""
-        )
-        if "grad" in name.lower() and name not in ("zero_grad", "no_grad", "enable_grad",
-                                                   "set_grad_enabled", "requires_grad_"):
-            self.found.append(self.parsed.positions[node])
-
-
-def _grad_reads(parsed: Parsed, node: cst.CSTNode) -> list[CodeRange]:
-    visitor = _GradReads(parsed)
-    node.visit(visitor)
-    return visitor.found
-
-
-# ------------------------------------------------------------------------------ calls
-
-
-class _CallSites(cst.CSTVisitor):
-    """Where each script function is called (innermost statement), and which ones are
-    referenced other than by a call."""
-
-    def __init__(self, parsed: Parsed, context: Context, classes: Mapping[cst.CSTNode, str]):
-        self.parsed = parsed
-        self.context = context
-        self.classes = classes
-        self.stack: list[cst.CSTNode] = []
-        self.cls: list[str | None] = [None]
-        self.sites: dict[str, list[cst.CSTNode]] = {}
-        self.referenced: set[str] = set()
-        self.called: set[cst.CSTNode] = set()
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if node in self.parsed.addresses.statements and not isinstance(
-            node, cst.SimpleStatementLine
-        ):
-            self.stack.append(node)
-        if isinstance(node, cst.ClassDef):
-            self.cls.append(node.name.value)
-        elif isinstance(node, cst.FunctionDef):
-            self.cls.append(self.classes.get(node))
-        return super().on_visit(node)
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        if self.stack and self.stack[-1] is original_node:
-            self.stack.pop()
-        if isinstance(original_node, (cst.ClassDef, cst.FunctionDef)):
-            self.cls.pop()
-        super().on_leave(original_node)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        key = self.context.script_function(node.func, self.cls[-1])
-        if key is not None and self.stack:
-            self.called.add(node.func)
-            self.sites.setdefault(key, []).append(self.stack[-1])
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.reference(node)
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.reference(node)
-
-    def reference(self, node: cst.BaseExpression) -> None:
-        if node in self.called or self.parsed.contexts.get(node) is not ExpressionContext.LOAD:
-            return
-        key = self.context.script_function(node, self.cls[-1])
-        if key is not None:
-            self.referenced.add(key)
 
 
 # ------------------------------------------------------------------------------ analysis
@@ -601,57 +610,70 @@ def _sorted(items: Collection[str]) -> tuple[str, ...]:
     return tuple(sorted(items))
 
 
-def _code_names(module: cst.Module) -> set[str]:
+def _code_names(module: ast.Module) -> set[str]:
     """Module-level names bound only to code: imports, functions, classes."""
     names: set[str] = set()
     assigned: set[str] = set()
     for node in module.body:
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            names.add(node.name.value)
-        elif isinstance(node, cst.SimpleStatementLine):
-            for small in node.body:
-                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
-                    small.names, cst.ImportStar
-                ):
-                    for alias in small.names:
-                        bound = alias.asname.name if alias.asname else alias.name
-                        if isinstance(bound, cst.Name):
-                            names.add(bound.value)
-                        elif isinstance(bound, cst.Attribute):
-                            root = bound
-                            while isinstance(root, cst.Attribute):
-                                root = root.value  # type: ignore[assignment]
-                            if isinstance(root, cst.Name):
-                                names.add(root.value)
-                elif isinstance(small, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
-                    targets = (
-                        [t.target for t in small.targets]
-                        if isinstance(small, cst.Assign)
-                        else [small.target]
-                    )
-                    for target in targets:
-                        assigned |= _target_names(target)
+        if isinstance(node, (*FUNCTIONS, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                if alias.name != "*":
+                    names.add(alias.asname or alias.name.split(".", 1)[0])
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                assigned |= _target_names(target)
     return names - assigned
+
+
+def _flor_aliases(parsed: Parsed) -> set[str]:
+    """Names that refer to the flor module itself (``flor`` in ``import florc as flor``)."""
+    modules = ("florc", "flordb", "flor")
+    candidates = {
+        a.name for a in parsed.names.assignments()
+        if any(q in modules for q, _ in a.qualified(a.name))
+    }
+    if not candidates:
+        return set()
+    found: set[str] = set()
+    reads = [n for n in parsed.names.reads if n.id in candidates]
+    stores = [a.node for a in parsed.names.assignments() if isinstance(a.node, ast.Name) and a.name in candidates]
+    for node in (*reads, *stores):
+        if node.id not in found and any(q in modules for q, _ in parsed.names.qualified(node)):
+            found.add(node.id)
+    return found
+
+
+def _declared_global(scope: ast.AST) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(scope):
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            found.update(node.names)
+    return found
 
 
 def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
     """Fill in ``parsed.loops`` and ``parsed.analysis``; see the module doc for the approach."""
     functions = _functions(parsed.module)
-    context = Context(parsed.qualified, {k: v[0] for k, v in functions.items()})
-    callee_effects, reach = _merged_function_effects(context, functions)
-    own_loops: dict[str, _FunctionLoops] = {}
+    context = Context(parsed.names, parsed.text, {k: v[0] for k, v in functions.items()})
+    classes: dict[ast.AST, str] = {node: cls for node, cls in functions.values() if cls is not None}
+    keys: dict[ast.AST, str] = {}
     for key, (fn, _cls) in functions.items():
-        own_loops[key] = _FunctionLoops(context)
-        fn.body.visit(own_loops[key])
+        keys.setdefault(fn, key)
+    index = _Index(parsed, context, keys, classes)
+    own_loops = {key: index.own_loops[keys[fn]] for key, (fn, _cls) in functions.items()}
+    callee_effects, reach = _merged_function_effects(context, functions)
     loopy = {key for key in functions if any(own_loops[k].loops for k in reach[key])}
-    walk = _Walk(parsed, context, loopy)
-    walk.block(parsed.module.body, None, None, None, None, False)
+    walk_ = _Walk(parsed, context, index.logged, loopy)
+    walk_.block(parsed.module.body, None, None, None, None, False)
     # The flor.loops of functions called from a call block run inside it: they are part of
     # the block, not main loops of their own. Walk again without them if there are any.
-    inside = {k for site in walk.loops if site.kind == "call" for c in site.callees for k in reach.get(c, ())}
-    if any(site.role == "main" and site.function in inside for site in walk.loops):
-        walk = _Walk(parsed, context, loopy, inside)
-        walk.block(parsed.module.body, None, None, None, None, False)
+    inside = {k for site in walk_.loops if site.kind == "call" for c in site.callees for k in reach.get(c, ())}
+    if any(site.role == "main" and site.function in inside for site in walk_.loops):
+        walk_ = _Walk(parsed, context, index.logged, loopy, inside)
+        walk_.block(parsed.module.body, None, None, None, None, False)
 
     def call_label(site: _Site) -> str:
         labels = {
@@ -662,55 +684,34 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
         looping = sorted(c for c in site.callees if c in loopy)
         return looping[0].rsplit(".", 1)[-1] if looping else "call"
 
-    classes: dict[cst.CSTNode, str] = {
-        node: cls for node, cls in functions.values() if cls is not None
-    }
-    calls = _CallSites(parsed, context, classes)
-    parsed.module.visit(calls)
-
     code_names = _code_names(parsed.module)
-    flor_aliases = {
-        node.value
-        for node in parsed.qualified
-        if isinstance(node, cst.Name)
-        and any(q.name in ("florc", "flordb", "flor") for q in parsed.qualified[node])
-    }
-    all_loads = _loads(parsed, parsed.module)
-    all_loops = [(n, parsed.positions[n]) for n in _all_loops(parsed.module)]
-    killed_memo: dict[cst.CSTNode, set[str]] = {}
+    flor_aliases = _flor_aliases(parsed)
+    killed_memo: dict[ast.AST, set[str]] = {}
 
-    def _covered(
-        name: str,
-        pos: CodeRange,
-        span: CodeRange,
-        loops_: list[tuple[Loop, CodeRange]],
-        memo_: dict[cst.CSTNode, set[str]],
-    ) -> bool:
-        """Whether a load inside the loop at ``span`` reads a value bound earlier in the same
-        iteration of some loop around it (the loop itself or one inside it)."""
-        for inner, inner_span in loops_:
-            if _inside(inner_span, span) and _inside(pos, inner_span):
-                if inner not in memo_:
-                    memo_[inner] = _killed(parsed, inner)
-                if name in memo_[inner] and _in_body(parsed, inner, pos):
+    def covered(name: str, pos: Span, loop_span: Span) -> bool:
+        """Whether a read inside the loop at ``loop_span`` reads a value bound earlier in the
+        same iteration of some loop around it (the loop itself or one inside it)."""
+        for inner, inner_span in index.loops:
+            if _inside(inner_span, loop_span) and _inside(pos, inner_span):
+                if inner not in killed_memo:
+                    killed_memo[inner] = _killed(inner)
+                if name in killed_memo[inner] and _inside(pos, _body_span(inner.body)):
                     return True
         return False
 
-    all_grad_reads = _grad_reads(parsed, parsed.module)
-
-    def scope_node(key: str | None) -> cst.CSTNode:
+    def scope_node(key: str | None) -> ast.AST:
         return parsed.module if key is None else functions[key][0]
 
     loops: list[LoopFacts] = []
-    for site in walk.loops:
+    declared_memo: dict[str | None, set[str]] = {}
+    for site in walk_.loops:
         node, role, main, function, cls = site.node, site.role, site.main, site.function, site.cls
         if site.kind == "call":
-            assert isinstance(node, cst.SimpleStatementLine)
             address = parsed.call_blocks[node]
-            fx = statement_effects(context, node.body[0], cls)
+            fx = statement_effects(context, node, cls)
             label = call_label(site)
         else:
-            assert isinstance(node, (cst.For, cst.While))
+            assert isinstance(node, LOOPS)
             address = parsed.addresses.blocks[node]
             fx = loop_effects(context, node, cls)
             label = _label(parsed, context, node)
@@ -718,22 +719,29 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
             if key in callee_effects:
                 _merge(fx, callee_effects[key])
         resolve_aliases(fx)
+        loop_span = span(node)
         scope = scope_node(function)
-        span = parsed.positions[node]
-        scope_span = parsed.positions[scope]
-        declared = _declared_global(scope) if function is not None else set()
-        outside = {
-            name
-            for name, pos in all_loads
-            if not _inside(pos, span) and (function is None or name in declared or _inside(pos, scope_span))
-        }
-        exposed = {
-            name
-            for name, pos in all_loads
-            if _inside(pos, span) and not _covered(name, pos, span, all_loops, killed_memo)
-        }
+        scope_span = span(scope) if function is not None else (0, 0, 0, 0)
+        if function not in declared_memo:
+            declared_memo[function] = _declared_global(scope) if function is not None else set()
+        declared = declared_memo[function]
+
+        def read_outside(name: str) -> bool:
+            for pos in index.reads(name):
+                if not _inside(pos, loop_span) and (
+                    function is None or name in declared or _inside(pos, scope_span)
+                ):
+                    return True
+            return False
+
+        def exposed(name: str) -> bool:
+            return any(
+                _inside(pos, loop_span) and not covered(name, pos, loop_span)
+                for pos in index.reads(name)
+            )
+
         stores = set(fx.stores)
-        live = {n for n in stores if n in outside or n in exposed}
+        live = {n for n in stores if read_outside(n) or exposed(n)}
         # Globals written by called functions: rebound in this scope only when it can be.
         callee_globals = {
             n for key in fx.calls if key in callee_effects for n in callee_effects[key].stores
@@ -764,16 +772,16 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
             grads=fx.grads,
         )
         grads_after = any(
-            not _inside(pos, span) and (function is None or _inside(pos, scope_span))
-            for pos in all_grad_reads
+            not _inside(pos, loop_span) and (function is None or _inside(pos, scope_span))
+            for pos in index.grad_reads
         )
         loops.append(
             LoopFacts(
                 address=address,
                 role=role,
                 label=label,
-                line=span.start.line,
-                end_line=span.end.line,
+                line=loop_span[0],
+                end_line=loop_span[2],
                 main=main,
                 writes=writes,
                 opaque=tuple(fx.opaque),
@@ -785,11 +793,11 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
 
     main_lines = {f.address: f.line for f in loops if f.role == "main"}
     mains_by_function: dict[str | None, list[str]] = {}
-    for site in walk.loops:
+    for site in walk_.loops:
         if site.role == "main":
             mains_by_function.setdefault(site.function, []).append(parsed.addresses.blocks[site.node])
 
-    by_node = {s.node: s for s in walk.statements}
+    by_node = {s.node: s for s in walk_.statements}
     memo: dict[int, tuple[Placement, ...]] = {}
 
     def placements(stmt: _Stmt, stack: tuple[str, ...]) -> tuple[Placement, ...]:
@@ -811,9 +819,9 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
                 return (Placement("prefix", min(later, key=lambda m: main_lines[m])),)
             return (Placement("suffix"),)
         key = stmt.function
-        if key in calls.referenced:
+        if key in index.referenced:
             return (Placement("unknown", why=f"{key} is passed around, not only called"),)
-        sites = calls.sites.get(key, [])
+        sites = index.sites.get(key, [])
         if not sites:
             return (Placement("unknown", why=f"{key} is not called in this script"),)
         if key in stack:
@@ -829,14 +837,13 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
         return tuple(dict.fromkeys(out))
 
     statements = []
-    for stmt in walk.statements:
-        span = parsed.positions[stmt.node]
-        reads = any(_inside(pos, span) for pos in all_grad_reads)
+    for stmt in walk_.statements:
+        stmt_span = span(stmt.node)
         statements.append(
             StatementFacts(
-                stmt.address, stmt.line, placements(stmt, ()), reads_grads=reads,
-                logged=stmt.logged, end_line=span.end.line,
-                compound=not isinstance(stmt.node, cst.BaseSmallStatement),
+                stmt.address, stmt.line, placements(stmt, ()), reads_grads=index.grads_inside(stmt_span),
+                logged=stmt.logged, end_line=stmt_span[2],
+                compound=is_compound(stmt.node),
             )
         )
     notes = []
@@ -847,30 +854,33 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
     return analysis
 
 
-def _declared_global(scope: cst.CSTNode) -> set[str]:
-    found: set[str] = set()
-
-    class Finder(cst.CSTVisitor):
-        def visit_Global(self, node: cst.Global) -> None:
-            found.update(n.name.value for n in node.names)
-
-        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-            found.update(n.name.value for n in node.names)
-
-    scope.visit(Finder())
-    return found
-
-
 def _label(parsed: Parsed, context: Context, node: Loop) -> str:
-    if isinstance(node, cst.For):
-        if isinstance(node.iter, cst.Call) and context.flor_function(node.iter.func) == "loop":
-            args = node.iter.args
-            if args and isinstance(args[0].value, cst.SimpleString):
-                value = args[0].value.evaluated_value
-                if isinstance(value, str):
-                    return value
-        return parsed.module.code_for_node(node.target).strip()
+    if isinstance(node, FORS):
+        label = _flor_loop_label(context, node.iter)
+        if label is not None:
+            return label
+        return _target_source(parsed.text, node)
     return "while"
+
+
+def _target_source(text: SourceText, node: ast.For | ast.AsyncFor) -> str:
+    """A loop target as written (``step, (x, y)``), parentheses around it included: ``ast``
+    positions leave them out, the text between ``for`` and the target's end has the opening
+    ones, the closing ones follow the target."""
+    target = node.target
+    head = text.segment((node.lineno, node.col_offset), (target.end_lineno or target.lineno, target.end_col_offset or 0))
+    written = head[head.index("for") + 3 :]
+    missing = written.count("(") - written.count(")")
+    if missing > 0:
+        rest = text.segment(
+            (target.end_lineno or target.lineno, target.end_col_offset or 0),
+            (node.iter.lineno, node.iter.col_offset),
+        )
+        cut = 0
+        for _ in range(missing):
+            cut = rest.index(")", cut) + 1
+        written += rest[:cut]
+    return written.strip()
 
 
 def analyze(source: str, path: str = "script.py") -> ScriptAnalysis:

@@ -21,33 +21,31 @@ Replay mode rewrites loops as a plan directs (``ReplayDirectives``):
 - ``florc_blocks.after(...)`` after a main loop ends the replay when nothing after it is needed;
   ``florc_blocks.finish(...)`` before a main loop ends it when nothing from the loop on is.
 
-The pass only inserts statements, except for a guarded loop, which moves one level deeper
-under ``else:`` (libcst keeps its comments and formatting; backslash continuation lines are
-shifted with it). Loops whose effects cannot be determined are left as they are, with a note.
+The pass only inserts lines, except for a guarded loop, which moves one level deeper under
+``else:`` (``splice.py`` applies the edits to the text). Loops whose effects cannot be determined
+are left as they are, with a note.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import libcst as cst
-from libcst.helpers import parse_template_expression, parse_template_statement
-from libcst.metadata import PositionProvider
+import ast
 
 from florc.instrument import snippets
 from florc.instrument.analyze import Parsed
 from florc.instrument.model import Edit, LoopFacts, ReplayDirectives
 
-Loop = cst.For | cst.While
-
 
 def _indent(parsed: Parsed, facts: LoopFacts, deeper: bool = False) -> int:
-    column = parsed.positions[parsed.loops[facts.address]].start.column
-    return column + (len(parsed.module.default_indent) if deeper else 0)
+    """The column of a loop, or of its body when ``deeper``, as the width of the inserted calls
+    counts it (one level is the file's first indentation, whatever the body's really is)."""
+    node = parsed.loops[facts.address]
+    column = parsed.text.column(node.lineno, node.col_offset)
+    return column + (len(parsed.text.default_indent(parsed.module)) if deeper else 0)
 
 
 def _has_block_body(parsed: Parsed, facts: LoopFacts) -> bool:
-    return isinstance(parsed.loops[facts.address].body, cst.IndentedBlock)
+    node = parsed.loops[facts.address]
+    return isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and not parsed.text.is_inline(node.body)
 
 
 def plan_record(parsed: Parsed) -> tuple[tuple[Edit, ...], tuple[str, ...]]:
@@ -144,140 +142,4 @@ def plan_replay(
     return tuple(edits), tuple(notes)
 
 
-class _ShiftContinuations(cst.CSTTransformer):
-    """Indent backslash-continued lines of a subtree by one more level (parenthesised
-    continuations follow their block by themselves)."""
-
-    def __init__(self, indent: str) -> None:
-        self.indent = indent
-
-    def leave_SimpleWhitespace(
-        self, original_node: cst.SimpleWhitespace, updated_node: cst.SimpleWhitespace
-    ) -> cst.SimpleWhitespace:
-        if "\\" not in updated_node.value:
-            return updated_node
-        lines = updated_node.value.split("\n")
-        shifted = [lines[0], *(self.indent + line for line in lines[1:])]
-        return updated_node.with_changes(value="\n".join(shifted))
-
-
-class InstrumentLoops(cst.CSTTransformer):
-    """Apply a tuple of ``Edit``s to the loops they name (by node identity, through the
-    parsed script's address maps). Run it with ``MetadataWrapper.visit`` on ``parsed.module``."""
-
-    METADATA_DEPENDENCIES = (PositionProvider,)
-
-    def __init__(self, parsed: Parsed, edits: Sequence[Edit]) -> None:
-        super().__init__()
-        self.parsed = parsed
-        self.config = parsed.module.config_for_parsing
-        self.by_target: dict[str, list[Edit]] = {}
-        for edit in edits:
-            self.by_target.setdefault(edit.target, []).append(edit)
-
-    def statement(self, code: str) -> cst.BaseStatement:
-        return parse_template_statement(code, config=self.config)
-
-    def leave_For(
-        self, original_node: cst.For, updated_node: cst.For
-    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
-        return self.apply(original_node, updated_node)
-
-    def leave_SimpleStatementLine(
-        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
-    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
-        address = self.parsed.call_blocks.get(original_node)
-        if address is None:
-            return updated_node
-        edits = self.by_target.get(address, [])
-        result: cst.BaseStatement = updated_node
-        for edit in edits:
-            if edit.kind == "guard":
-                result = self.guard(updated_node, edit)
-        after = [self.statement(e.code) for e in edits if e.kind == "after"]
-        return cst.FlattenSentinel([result, *after]) if after else result
-
-    def leave_While(
-        self, original_node: cst.While, updated_node: cst.While
-    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
-        return self.apply(original_node, updated_node)
-
-    def apply(
-        self, original: Loop, loop: Loop
-    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
-        address = self.parsed.addresses.blocks.get(original)
-        edits = self.by_target.get(address or "", [])
-        if not edits:
-            return loop
-        top = [self.statement(e.code) for e in edits if e.kind == "top"]
-        if top and isinstance(loop.body, cst.IndentedBlock):
-            loop = loop.with_changes(body=loop.body.with_changes(body=(*top, *loop.body.body)))
-        result: cst.For | cst.While | cst.If = loop
-        for edit in edits:
-            if edit.kind == "guard":
-                result = self.guard(loop, edit)
-        before = [self.statement(e.code) for e in edits if e.kind == "before"]
-        after = [self.statement(e.code) for e in edits if e.kind == "after"]
-        if before:
-            # Comments above the loop stay above the first line that now stands there.
-            before[0] = before[0].with_changes(leading_lines=result.leading_lines)
-            result = result.with_changes(leading_lines=())
-        if not before and not after:
-            return result
-        return cst.FlattenSentinel([*before, result, *after])
-
-    def guard(self, loop: Loop | cst.SimpleStatementLine, edit: Edit) -> cst.If:
-        moved = loop.with_changes(leading_lines=()).visit(
-            _ShiftContinuations(self.parsed.module.default_indent)
-        )
-        assert isinstance(moved, (cst.For, cst.While, cst.SimpleStatementLine))
-        condition = parse_template_expression(edit.code, config=self.config)
-        if edit.restore is None:
-            test: cst.BaseExpression = cst.UnaryOperation(cst.Not(), condition)
-            return cst.If(
-                test=test, body=cst.IndentedBlock([moved]), leading_lines=loop.leading_lines
-            )
-        return cst.If(
-            test=condition,
-            body=cst.IndentedBlock([self.statement(edit.restore)]),
-            orelse=cst.Else(cst.IndentedBlock([moved])),
-            leading_lines=loop.leading_lines,
-        )
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        imports = [e for e in self.by_target.get("", []) if e.kind == "import"]
-        if not imports:
-            return updated_node
-        body: list[cst.SimpleStatementLine | cst.BaseCompoundStatement] = list(updated_node.body)
-        at = _after_preamble(body)
-        for edit in reversed(imports):
-            statement = self.statement(edit.code)
-            assert isinstance(statement, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
-            body.insert(at, statement)
-        return updated_node.with_changes(body=body)
-
-
-def _after_preamble(body: Sequence[cst.BaseStatement]) -> int:
-    """Index after the module docstring and ``from __future__`` imports."""
-    index = 0
-    for stmt in body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            break
-        small = stmt.body[0]
-        docstring = (
-            index == 0
-            and isinstance(small, cst.Expr)
-            and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString))
-        )
-        future = (
-            isinstance(small, cst.ImportFrom)
-            and isinstance(small.module, cst.Name)
-            and small.module.value == "__future__"
-        )
-        if not (docstring or future):
-            break
-        index += 1
-    return index
-
-
-__all__ = ["InstrumentLoops", "plan_record", "plan_replay"]
+__all__ = ["plan_record", "plan_replay"]

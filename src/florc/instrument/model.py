@@ -221,6 +221,9 @@ class InstrumentResult:
     edits: tuple[Edit, ...]
     analysis: ScriptAnalysis
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # For each line of ``code`` (1-based; index 0 unused, one past the end for a position after
+    # the last line), the line of the input it is, or for an inserted line the line it follows.
+    lines: tuple[int, ...] = ()
 
     @property
     def changed(self) -> bool:

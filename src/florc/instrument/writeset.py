@@ -32,11 +32,15 @@ loop runs instead of being skipped.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import ast
+import builtins
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-import libcst as cst
-from libcst.metadata import QualifiedName, QualifiedNameSource
+from florc.instrument.names import BUILTIN, IMPORT, LOCAL, Names, full_name
+from florc.instrument.nodes import FORS, FUNCTIONS, LOOPS, call_args, children, param_names
+from florc.instrument.text import SourceText, is_single_string
 
 FLOR_MODULES = ("florc", "flordb", "flor")
 BLOCKS_PREFIX = "florc.runtime.blocks."
@@ -105,25 +109,30 @@ class Effects:
             self.control.append(reason)
 
 
-def dotted(node: cst.BaseExpression) -> str | None:
-    """``a.b.c`` for a chain of attributes on a name, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
+def dotted(node: ast.AST) -> str | None:
+    """``a.b.c`` for a chain of attributes on a name, else None.
+
+    ``True``, ``False`` and ``None`` count as names, as they did when the pass was built on
+    libcst (where they are ``Name`` nodes): ``zero_grad(set_to_none=True)`` puts ``True`` among
+    what the call may change. The runtime ignores such a path (an immutable builtin), and
+    keeping it keeps every generated line as it was."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Constant) and (node.value is None or node.value is True or node.value is False):
+        return str(node.value)
+    if isinstance(node, ast.Attribute):
         base = dotted(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
+        return None if base is None else f"{base}.{node.attr}"
     return None
 
 
-def root_path(node: cst.BaseExpression) -> str | None:
+def root_path(node: ast.AST) -> str | None:
     """The object an expression reaches through its longest dotted prefix:
     ``self.items[0].x`` -> ``self.items``; ``f().x`` -> None (a computed object)."""
     path = dotted(node)
     if path is not None:
         return path
-    if isinstance(node, cst.Attribute):
-        return root_path(node.value)
-    if isinstance(node, cst.Subscript):
+    if isinstance(node, (ast.Attribute, ast.Subscript)):
         return root_path(node.value)
     return None
 
@@ -132,81 +141,136 @@ def _root_name(path: str) -> str:
     return path.split(".", 1)[0]
 
 
+def string_value(text: SourceText, node: ast.AST) -> str | bytes | None:
+    """The value of a single string literal (not an implicit concatenation, not an
+    f-string), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+        if is_single_string(text.node_text(node)):
+            return node.value
+    return None
+
+
 class Context:
-    """What the effects visitor needs to know about the whole script."""
+    """What the effects visitor needs to know about the whole script.
 
-    def __init__(
-        self,
-        qualified: Mapping[cst.CSTNode, Collection[QualifiedName]],
-        functions: Mapping[str, cst.FunctionDef],
-    ) -> None:
-        self.qualified = qualified
+    Each question is first asked of the callee's text: a name can only be a flor function if it
+    starts with a name bound by an import of flor (or a module-level ``flor``), a builtin if it
+    starts with a builtin's name, a script function if it ends with a script function's name.
+    Only then are its qualified names resolved: most calls of a script are none of these."""
+
+    def __init__(self, names: Names, text: SourceText, functions: Mapping[str, ast.AST]) -> None:
+        self.names = names
+        self.text = text
         self.functions = functions
+        self.short = {key.rsplit(".", 1)[-1] for key in functions}
+        self.flor_roots: set[str] = set()
+        self.import_roots: set[str] = set()
+        for assignment in names.assignments():
+            root = assignment.name.split(".", 1)[0]
+            if isinstance(assignment.node, (ast.Import, ast.ImportFrom)):
+                self.import_roots.add(root)
+                if any(q.split(".", 1)[0] in FLOR_MODULES for q, _ in assignment.qualified(assignment.name)):
+                    self.flor_roots.add(root)
+            elif assignment.scope is names.globals and root in FLOR_MODULES:
+                self.flor_roots.add(root)
 
-    def names(self, node: cst.CSTNode) -> Collection[QualifiedName]:
-        return self.qualified.get(node, ())
-
-    def flor_function(self, func: cst.BaseExpression) -> str | None:
-        for q in self.names(func):
-            module, _, name = q.name.rpartition(".")
+    def flor_function(self, func: ast.AST) -> str | None:
+        if _root(func) not in self.flor_roots:
+            return None
+        for name, _source in self.names.qualified(func):
+            module, _, attr = name.rpartition(".")
             if module in FLOR_MODULES:
-                return name
+                return attr
         return None
 
-    def is_blocks_call(self, func: cst.BaseExpression) -> bool:
-        return any(q.name.startswith(BLOCKS_PREFIX) for q in self.names(func))
+    def is_blocks_call(self, func: ast.AST) -> bool:
+        if _root(func) not in self.flor_roots:
+            return False
+        return any(name.startswith(BLOCKS_PREFIX) for name, _ in self.names.qualified(func))
 
-    def builtin(self, func: cst.BaseExpression) -> str | None:
-        for q in self.names(func):
-            if q.source is QualifiedNameSource.BUILTIN:
-                return q.name.removeprefix("builtins.")
+    def builtin(self, func: ast.AST) -> str | None:
+        root = _root(func)
+        if root is None or not hasattr(builtins, root):
+            return None
+        for name, source in self.names.qualified(func):
+            if source == BUILTIN:
+                return name.removeprefix("builtins.")
         return None
 
-    def imported(self, func: cst.BaseExpression) -> bool:
-        return any(q.source is QualifiedNameSource.IMPORT for q in self.names(func))
+    def imported(self, func: ast.AST) -> bool:
+        if _root(func) not in self.import_roots:
+            return False
+        return any(source == IMPORT for _, source in self.names.qualified(func))
 
-    def script_function(self, func: cst.BaseExpression, cls: str | None) -> str | None:
+    def script_function(self, func: ast.AST, cls: str | None) -> str | None:
         """The key of the script function a callee names (``f``, ``train.<locals>.g``, or
         ``C.m`` for ``self.m`` inside class ``C``)."""
-        for q in self.names(func):
-            if q.source is QualifiedNameSource.LOCAL and q.name in self.functions:
-                return q.name
+        full = full_name(func)
+        if full is None or full.rsplit(".", 1)[-1] not in self.short:
+            return None
+        for name, source in self.names.qualified(func):
+            if source == LOCAL and name in self.functions:
+                return name
         if (
             cls is not None
-            and isinstance(func, cst.Attribute)
-            and isinstance(func.value, cst.Name)
-            and func.value.value == "self"
+            and isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "self"
         ):
-            key = f"{cls}.{func.attr.value}"
+            key = f"{cls}.{func.attr}"
             if key in self.functions:
                 return key
         return None
 
+    def string(self, node: ast.AST) -> str | bytes | None:
+        return string_value(self.text, node)
 
-class EffectsVisitor(cst.CSTVisitor):
-    """Collect the effects of the code it visits into ``effects`` (see the module doc)."""
+
+def _root(func: ast.AST) -> str | None:
+    full = full_name(func)
+    return None if full is None else full.split(".", 1)[0]
+
+
+# A handler returns whether to visit the node's children.
+Handler = Callable[[Any, Any], bool]
+
+
+class EffectsVisitor:
+    """Collect the effects of the code it visits into ``effects`` (see the module doc).
+    A handler returns whether to visit the node's children."""
 
     def __init__(self, context: Context, effects: Effects, cls: str | None) -> None:
         self.context = context
         self.effects = effects
         self.cls = cls
+        self.handlers = self.HANDLERS
+
+    def visit(self, node: ast.AST) -> None:
+        handler = self.handlers.get(type(node))
+        if handler is None or handler(self, node):
+            for child in children(node):
+                self.visit(child)
+
+    def visit_all(self, nodes: list[ast.stmt]) -> None:
+        for node in nodes:
+            self.visit(node)
 
     # ------------------------------------------------------------------ stores
 
-    def store(self, target: cst.BaseExpression) -> None:
+    def store(self, target: ast.AST) -> None:
         fx = self.effects
-        if isinstance(target, cst.Name):
-            fx.stores.add(target.value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self.store(element.value)
-        elif isinstance(target, cst.StarredElement):
+        if isinstance(target, ast.Name):
+            fx.stores.add(target.id)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self.store(element)
+        elif isinstance(target, ast.Starred):
             self.store(target.value)
-        elif isinstance(target, cst.Attribute):
+        elif isinstance(target, ast.Attribute):
             path = dotted(target)
             if path is not None:
                 fx.attr_stores.add(path)
-                if target.attr.value == "grad":
+                if target.attr == "grad":
                     fx.grads = True
             else:
                 base = root_path(target.value)
@@ -214,7 +278,7 @@ class EffectsVisitor(cst.CSTVisitor):
                     fx.note_opaque("assigns an attribute of a computed object")
                 else:
                     fx.mutated.add(base)
-        elif isinstance(target, cst.Subscript):
+        elif isinstance(target, ast.Subscript):
             base = root_path(target.value)
             if base is None:
                 fx.note_opaque("assigns into a computed object")
@@ -223,119 +287,145 @@ class EffectsVisitor(cst.CSTVisitor):
         else:
             fx.note_opaque(f"assigns to a {type(target).__name__}")
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> bool:
         for target in node.targets:
-            self.store(target.target)
+            self.store(target)
             # `h = history` inside the loop: a mutation of h is a mutation of history.
             source = dotted(node.value)
-            if isinstance(target.target, cst.Name) and source is not None:
-                self.effects.aliases.setdefault(target.target.value, set()).add(source)
+            if isinstance(target, ast.Name) and source is not None:
+                self.effects.aliases.setdefault(target.id, set()).add(source)
+        return True
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> bool:
         if node.value is not None:
             self.store(node.target)
+        return True
 
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+    def visit_AugAssign(self, node: ast.AugAssign) -> bool:
         self.store(node.target)
+        return True
 
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> bool:
         self.store(node.target)
+        return True
 
-    def visit_For(self, node: cst.For) -> None:
+    def visit_For(self, node: ast.For) -> bool:
         self.store(node.target)
         self.iterate(node.iter)
+        return True
 
-    def visit_CompFor(self, node: cst.CompFor) -> None:
+    def visit_comprehension(self, node: ast.comprehension) -> bool:
         self.iterate(node.iter)  # its target is the comprehension's own
+        return True
 
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        if node.asname is not None:
-            self.store(node.asname.name)
-        path = dotted(node.item)
+    def visit_withitem(self, node: ast.withitem) -> bool:
+        if node.optional_vars is not None:
+            self.store(node.optional_vars)
+        path = dotted(node.context_expr)
         if path is not None:  # `with lock:` enters and exits the object
             self.effects.maybe.add(path)
+        return True
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> bool:
         if node.name is not None:
-            self.store(node.name.name)
+            self.effects.stores.add(node.name)
+        return True
 
-    def visit_Global(self, node: cst.Global) -> None:
-        self.effects.declared_global.update(n.name.value for n in node.names)
+    def visit_TryStar(self, node: ast.TryStar) -> bool:
+        # `except* E as e` binds e too, but the pass has never counted it: an effect missed
+        # here makes a checkpoint incomplete at run time, not a wrong restore.
+        self.visit_all(node.body)
+        for handler in node.handlers:
+            if handler.type is not None:
+                self.visit(handler.type)
+            self.visit_all(handler.body)
+        self.visit_all(node.orelse)
+        self.visit_all(node.finalbody)
+        return False
+
+    def visit_Global(self, node: ast.Global) -> bool:
+        self.effects.declared_global.update(node.names)
+        return True
 
     # ------------------------------------------------------------------ what we cannot see
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        self.effects.note_opaque(f"defines function {node.name.value!r} inside the loop")
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> bool:
+        self.effects.note_opaque(f"defines function {node.name!r} inside the loop")
         return False
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        self.effects.note_opaque(f"defines class {node.name.value!r} inside the loop")
+    def visit_ClassDef(self, node: ast.ClassDef) -> bool:
+        self.effects.note_opaque(f"defines class {node.name!r} inside the loop")
         return False
 
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
+    def visit_Lambda(self, node: ast.Lambda) -> bool:
         return False  # runs later, if at all; its value is saved (or not) like any other
 
-    def visit_Import(self, node: cst.Import) -> None:
+    def visit_Import(self, node: ast.AST) -> bool:
         self.effects.note_opaque("imports inside the loop")
+        return True
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        self.effects.note_opaque("imports inside the loop")
-
-    def visit_Del(self, node: cst.Del) -> None:
+    def visit_Delete(self, node: ast.Delete) -> bool:
         self.effects.note_opaque("deletes names (del)")
+        return True
 
-    def visit_Match(self, node: cst.Match) -> None:
+    def visit_Match(self, node: ast.Match) -> bool:
         self.effects.note_opaque("binds names in a match statement")
+        return True
 
-    def visit_Yield(self, node: cst.Yield) -> None:
+    def visit_Yield(self, node: ast.AST) -> bool:
         self.effects.note_opaque("yields inside the loop")
+        return True
 
-    def visit_Await(self, node: cst.Await) -> None:
+    def visit_Await(self, node: ast.Await) -> bool:
         self.effects.note_opaque("awaits inside the loop")
+        return True
 
-    def visit_Return(self, node: cst.Return) -> None:
+    def visit_Return(self, node: ast.Return) -> bool:
         self.effects.note_control("returns from inside the loop")
+        return True
 
     # ------------------------------------------------------------------ calls
 
-    def arguments(self, node: cst.Call) -> None:
-        for arg in node.args:
-            self.maybe(arg.value)
+    def arguments(self, node: ast.Call) -> None:
+        for value in call_args(node):
+            self.maybe(value)
 
-    def maybe(self, expr: cst.BaseExpression) -> None:
-        if isinstance(expr, (cst.Tuple, cst.List, cst.Set)):
-            for element in expr.elements:
-                self.maybe(element.value)
-        elif isinstance(expr, cst.Dict):
-            for item in expr.elements:
-                self.maybe(item.value)
-        elif isinstance(expr, cst.StarredElement):
+    def maybe(self, expr: ast.AST) -> None:
+        if isinstance(expr, (ast.Tuple, ast.List, ast.Set)):
+            for element in expr.elts:
+                self.maybe(element)
+        elif isinstance(expr, ast.Dict):
+            for value in expr.values:
+                self.maybe(value)
+        elif isinstance(expr, ast.Starred):
             self.maybe(expr.value)
         else:
             path = root_path(expr)
             if path is not None:
                 self.effects.maybe.add(path)
 
-    def iterate(self, expr: cst.BaseExpression) -> None:
-        if isinstance(expr, cst.Call):
+    def iterate(self, expr: ast.AST) -> None:
+        if isinstance(expr, ast.Call):
             name = self.context.builtin(expr.func)
             flor = self.context.flor_function(expr.func)
             if name in ITERATING_BUILTINS or flor == "loop":
-                for arg in expr.args:
-                    self.iterate(arg.value)
+                for value in call_args(expr):
+                    self.iterate(value)
             return
         path = dotted(expr)
         if path is not None:
             self.effects.iterated.add(path)
 
-    def visit_Call(self, node: cst.Call) -> bool:
+    def visit_Call(self, node: ast.Call) -> bool:
         context, fx, func = self.context, self.effects, node.func
         if context.is_blocks_call(func):
             return False  # our own instrumentation
         flor = context.flor_function(func)
         if flor is not None:
-            if flor == "loop" and len(node.args) > 1:
-                self.iterate(node.args[1].value)
+            if flor == "loop":
+                args = call_args(node)
+                if len(args) > 1:
+                    self.iterate(args[1])
             return True  # log/arg/... change nothing the script sees; their arguments may
         builtin = context.builtin(func)
         if builtin is not None:
@@ -346,13 +436,13 @@ class EffectsVisitor(cst.CSTVisitor):
             fx.calls.add(key)
             self.arguments(node)
             return True
-        if isinstance(func, cst.Attribute):
-            method = func.attr.value
+        if isinstance(func, ast.Attribute):
+            method = func.attr
             if method in GRAD_METHODS or ("grad" in method.lower() and method != "zero_grad"):
                 fx.grads = True
             if method == "zero_grad":
                 fx.grads = True
-            if context.imported(func) and not isinstance(func.value, cst.Call):
+            if context.imported(func) and not isinstance(func.value, ast.Call):
                 self.arguments(node)  # a module's function: `torch.nn.utils.clip_grad_norm_(...)`
                 return True
             receiver = root_path(func.value)
@@ -373,19 +463,20 @@ class EffectsVisitor(cst.CSTVisitor):
         self.arguments(node)
         return True
 
-    def builtin_call(self, name: str, node: cst.Call) -> None:
+    def builtin_call(self, name: str, node: ast.Call) -> None:
         fx = self.effects
-        if name == "next" and node.args:
-            path = root_path(node.args[0].value)
+        args = call_args(node)
+        if name == "next" and args:
+            path = root_path(args[0])
             if path is not None:
                 fx.mutated.add(path)
             else:
                 fx.note_opaque("advances a computed iterator with next()")
-        elif name in ("setattr", "delattr") and len(node.args) >= 2:
-            obj = dotted(node.args[0].value)
-            attr = node.args[1].value
-            if obj is not None and isinstance(attr, cst.SimpleString) and name == "setattr":
-                fx.attr_stores.add(f"{obj}.{attr.evaluated_value!s}")
+        elif name in ("setattr", "delattr") and len(args) >= 2:
+            obj = dotted(args[0])
+            attr = self.context.string(args[1])
+            if obj is not None and attr is not None and name == "setattr":
+                fx.attr_stores.add(f"{obj}.{attr!s}")
             else:
                 fx.note_opaque(f"calls {name}() with a computed name")
         elif name in DYNAMIC_BUILTINS:
@@ -393,64 +484,92 @@ class EffectsVisitor(cst.CSTVisitor):
         elif name not in PURE_BUILTINS:
             self.arguments(node)
 
+    HANDLERS: dict[type, Handler] = {}
+
+
+EffectsVisitor.HANDLERS = {
+    ast.Assign: EffectsVisitor.visit_Assign,
+    ast.AnnAssign: EffectsVisitor.visit_AnnAssign,
+    ast.AugAssign: EffectsVisitor.visit_AugAssign,
+    ast.NamedExpr: EffectsVisitor.visit_NamedExpr,
+    ast.For: EffectsVisitor.visit_For,
+    ast.AsyncFor: EffectsVisitor.visit_For,
+    ast.comprehension: EffectsVisitor.visit_comprehension,
+    ast.withitem: EffectsVisitor.visit_withitem,
+    ast.ExceptHandler: EffectsVisitor.visit_ExceptHandler,
+    ast.TryStar: EffectsVisitor.visit_TryStar,
+    ast.Global: EffectsVisitor.visit_Global,
+    ast.FunctionDef: EffectsVisitor.visit_FunctionDef,
+    ast.AsyncFunctionDef: EffectsVisitor.visit_FunctionDef,
+    ast.ClassDef: EffectsVisitor.visit_ClassDef,
+    ast.Lambda: EffectsVisitor.visit_Lambda,
+    ast.Import: EffectsVisitor.visit_Import,
+    ast.ImportFrom: EffectsVisitor.visit_Import,
+    ast.Delete: EffectsVisitor.visit_Delete,
+    ast.Match: EffectsVisitor.visit_Match,
+    ast.Yield: EffectsVisitor.visit_Yield,
+    ast.YieldFrom: EffectsVisitor.visit_Yield,
+    ast.Await: EffectsVisitor.visit_Await,
+    ast.Return: EffectsVisitor.visit_Return,
+    ast.Call: EffectsVisitor.visit_Call,
+}
+
+
+class _FunctionVisitor(EffectsVisitor):
+    """Inside a function body, nested definitions and returns are the function's business."""
+
+    HANDLERS = {
+        **EffectsVisitor.HANDLERS,
+        ast.FunctionDef: lambda self, node: False,
+        ast.AsyncFunctionDef: lambda self, node: False,
+        ast.ClassDef: lambda self, node: False,
+        ast.Return: lambda self, node: True,
+        ast.Yield: lambda self, node: True,
+    }
+
 
 def loop_effects(
-    context: Context, loop: cst.For | cst.While, cls: str | None
+    context: Context, loop: ast.For | ast.AsyncFor | ast.While, cls: str | None
 ) -> Effects:
     """The effects of a loop statement: header, body and ``else`` clause."""
     effects = Effects()
     visitor = EffectsVisitor(context, effects, cls)
-    if isinstance(loop, cst.For):
+    if isinstance(loop, FORS):
         visitor.store(loop.target)
         visitor.iterate(loop.iter)
-        loop.iter.visit(visitor)
+        visitor.visit(loop.iter)
     else:
-        loop.test.visit(visitor)
-    loop.body.visit(visitor)
-    if loop.orelse is not None:
-        loop.orelse.visit(visitor)
+        visitor.visit(loop.test)
+    visitor.visit_all(loop.body)
+    if loop.orelse:
+        visitor.visit_all(loop.orelse)
         if _breaks_out(loop.orelse):
             effects.note_control("break/continue in the loop's else clause")
     return effects
 
 
-def statement_effects(
-    context: Context, statement: cst.BaseSmallStatement, cls: str | None
-) -> Effects:
+def statement_effects(context: Context, statement: ast.stmt, cls: str | None) -> Effects:
     """The effects of a simple statement (a call block: ``loss = train_epoch(net, opt)``)."""
     effects = Effects()
-    statement.visit(EffectsVisitor(context, effects, cls))
+    EffectsVisitor(context, effects, cls).visit(statement)
     return effects
 
 
-def _breaks_out(orelse: cst.Else) -> bool:
+def _breaks_out(orelse: list[ast.stmt]) -> bool:
     """A break/continue in a loop's else clause that is not inside a nested loop."""
-
-    class Finder(cst.CSTVisitor):
-        found = False
-
-        def visit_For(self, node: cst.For) -> bool:
-            return False
-
-        def visit_While(self, node: cst.While) -> bool:
-            return False
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return False
-
-        def visit_Break(self, node: cst.Break) -> None:
-            self.found = True
-
-        def visit_Continue(self, node: cst.Continue) -> None:
-            self.found = True
-
-    finder = Finder()
-    orelse.body.visit(finder)
-    return finder.found
+    stack: list[ast.AST] = list(orelse)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Break, ast.Continue)):
+            return True
+        if isinstance(node, (*LOOPS, *FUNCTIONS)):
+            continue
+        stack.extend(children(node))
+    return False
 
 
 def function_effects(
-    context: Context, function: cst.FunctionDef, cls: str | None
+    context: Context, function: ast.FunctionDef | ast.AsyncFunctionDef, cls: str | None
 ) -> Effects:
     """The effects of calling a script function, as seen from outside it: the globals it
     assigns (declared ``global``), the outer objects it mutates (roots that are not its
@@ -458,14 +577,14 @@ def function_effects(
     called as ``self.m()`` shares ``self`` with its caller."""
     inner = Effects()
     visitor = _FunctionVisitor(context, inner, cls)
-    function.body.visit(visitor)
-    params = {p.name.value for p in _all_params(function.params)}
+    visitor.visit_all(function.body)
+    params = set(param_names(function.args))
     local = (inner.stores | params) - inner.declared_global
     outside = Effects(
         stores={n for n in inner.stores if n in inner.declared_global},
         grads=inner.grads,
         calls=set(inner.calls),
-        opaque=[f"calls {function.name.value}(), which {r}" for r in inner.opaque],
+        opaque=[f"calls {function.name}(), which {r}" for r in inner.opaque],
     )
     buckets = (
         (inner.mutated, outside.mutated), (inner.maybe, outside.maybe),
@@ -481,31 +600,6 @@ def function_effects(
         if root == "self" or root not in local:
             outside.attr_stores.add(path)
     return outside
-
-
-class _FunctionVisitor(EffectsVisitor):
-    """Inside a function body, nested definitions and returns are the function's business."""
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_Return(self, node: cst.Return) -> None:
-        return None
-
-    def visit_Yield(self, node: cst.Yield) -> None:
-        return None
-
-
-def _all_params(params: cst.Parameters) -> list[cst.Param]:
-    out = [*params.posonly_params, *params.params, *params.kwonly_params]
-    if isinstance(params.star_arg, cst.Param):
-        out.append(params.star_arg)
-    if params.star_kwarg is not None:
-        out.append(params.star_kwarg)
-    return out
 
 
 def resolve_aliases(effects: Effects) -> None:
@@ -526,4 +620,5 @@ __all__ = [
     "resolve_aliases",
     "root_path",
     "statement_effects",
+    "string_value",
 ]
