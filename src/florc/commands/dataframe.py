@@ -29,6 +29,8 @@ def dataframe(*names: str, where: str | None = None, fmt: str = "text", store: s
     try:
         df = pivot(*names, store=store, where=where)
     except duckdb.Error as exc:
+        if where is None:
+            raise
         raise UserError(f"--where {where!r}: {str(exc).splitlines()[0]}") from exc
     print(render(df, fmt))
     return 0

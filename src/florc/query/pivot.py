@@ -38,7 +38,7 @@ from typing import Any
 import duckdb
 
 from florc.query.sqltext import ident
-from florc.query.views import VALUE_TEXT, connect
+from florc.query.views import VALUE_TEXT, attempt
 from florc.store import Store
 from florc.store.schema import CTX_LEVELS, text_key
 
@@ -368,11 +368,7 @@ def dataframe(*names: str, store: str | Path | Store | None = None, where: str |
     >>> dataframe("loss", store="/nonexistent").columns.tolist()[:5]  # doctest: +SKIP
     ['projid', 'run_id', 'tstamp', 'filename', 'commit']
     """
-    con = connect(store)
-    try:
-        return _frame(con, plan(con, names), where)
-    finally:
-        con.close()
+    return attempt(store, lambda con: _frame(con, plan(con, names), where))
 
 
 __all__ = ["META", "Pivot", "dataframe", "plan"]

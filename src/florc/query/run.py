@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from florc.query.views import connect
+from florc.query.views import attempt
 from florc.store import Store
 
 
@@ -15,22 +15,16 @@ def query(sql: str, store: str | Path | Store | None = None, params: list[Any] |
     >>> query("SELECT 1 AS one", store="/tmp").one.tolist()  # doctest: +SKIP
     [1]
     """
-    con = connect(store)
-    try:
-        return con.execute(sql, params or []).df()
-    finally:
-        con.close()
+    return attempt(store, lambda con: con.execute(sql, params or []).df())
 
 
 def rows(sql: str, store: str | Path | Store | None = None, params: list[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """(column names, rows) of ``sql``: for output formats that do not need pandas."""
-    con = connect(store)
-    try:
+    def read(con: Any) -> tuple[list[str], list[tuple[Any, ...]]]:
         cur = con.execute(sql, params or [])
-        cols = [d[0] for d in cur.description or []]
-        return cols, cur.fetchall()
-    finally:
-        con.close()
+        return [d[0] for d in cur.description or []], cur.fetchall()
+
+    return attempt(store, read)
 
 
 __all__ = ["query", "rows"]

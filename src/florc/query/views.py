@@ -6,8 +6,13 @@ columns) still read; a table with no parts yet is an empty view of the right typ
 views add meaning on top:
 
 - ``runs``: one row per run, its latest revision; ``status`` is ``complete``, ``failed``,
-  ``terminated``, ``interrupted``, or ``incomplete`` (the run never wrote its end row: it was
-  killed, or it is still running).
+  ``terminated``, ``interrupted``, ``running`` (no end row yet and its process is alive: see
+  ``store/live.py``), or ``incomplete`` (no end row and no live process: it was killed).
+
+Each raw view reads an explicit list of files, ``Store.parts(table)``: the parts a reader should
+see, merged files hiding the parts they replace. A part can vanish between that listing and the
+scan (a merge deletes the parts it replaced); ``attempt`` runs a read again on a fresh listing
+when that happens.
 - ``logs``: every log row, with ``value`` as JSON text for all types and ``ctx`` rebuilt as a
   list of ``{loop, iteration, value}`` (outermost first).
 - ``timings``, ``checkpoints``: as stored.
@@ -15,13 +20,18 @@ views add meaning on top:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
 from florc.query.sqltext import ident, literal
 from florc.store import Store, open_store
+from florc.store.live import live_writers
 from florc.store.schema import COLUMNS, CTX_LEVELS, TABLES
+
+T = TypeVar("T")
 
 _SQL_TYPES = {
     "string": "VARCHAR",
@@ -56,14 +66,19 @@ def _empty(table: str) -> str:
     return f"SELECT {cols} WHERE false"
 
 
+def files_sql(files: list[Path]) -> str:
+    """A DuckDB list literal of file paths, for ``read_parquet``."""
+    return "[" + ", ".join(literal(str(f)) for f in files) + "]"
+
+
 def _raw(store: Store, table: str) -> str:
-    if not store.parts(table):
+    files = store.parts(table)
+    if not files:
         return _empty(table)
     # Columns a part lacks (older schema) read as NULL thanks to union_by_name; the explicit
     # list pins the types and the order whatever the parts hold.
-    glob = literal(store.glob(table))
     known = ", ".join(ident(name) for name, _ in COLUMNS[table])
-    return f"SELECT {known} FROM read_parquet({glob}, union_by_name = true)"
+    return f"SELECT {known} FROM read_parquet({files_sql(files)}, union_by_name = true)"
 
 
 def connect(store: str | Path | Store | None = None) -> duckdb.DuckDBPyConnection:
@@ -75,19 +90,25 @@ def connect(store: str | Path | Store | None = None) -> duckdb.DuckDBPyConnectio
     """
     st = store if isinstance(store, Store) else open_store(store)
     con = duckdb.connect(":memory:")
+    live = sorted(live_writers(st.path))
     # Every query re-binds the views, reading each part's footer: cache footers per connection.
     con.execute("SET parquet_metadata_cache = true")
     for table in TABLES:
         try:
             con.execute(f"CREATE VIEW _{table} AS {_raw(st, table)}")
-        except duckdb.Error:
+        except duckdb.Error as exc:
+            if _vanished(exc):
+                con.close()
+                raise
             # A schema mismatch in some part must not hide the others: fall back to empty.
             con.execute(f"CREATE VIEW _{table} AS {_empty(table)}")
     con.execute(
-        """CREATE VIEW runs AS
+        f"""CREATE VIEW runs AS
         SELECT run_id, run_key, kind, replays_run_id, "commit", snapshot_ref, head, branch, projid, root,
                script, argv, args, started_at, ended_at,
-               CASE WHEN status = 'running' THEN 'incomplete' ELSE status END AS status,
+               CASE WHEN status <> 'running' THEN status
+                    WHEN run_id IN ({", ".join(literal(w) for w in live) or "NULL"}) THEN 'running'
+                    ELSE 'incomplete' END AS status,
                exit_code, host, pid, florc_version, schema_version, notice
         FROM _runs
         QUALIFY row_number() OVER (PARTITION BY run_id ORDER BY rev DESC) = 1"""
@@ -105,4 +126,26 @@ def connect(store: str | Path | Store | None = None) -> duckdb.DuckDBPyConnectio
     return con
 
 
-__all__ = ["VALUE_TEXT", "connect"]
+def _vanished(exc: duckdb.Error) -> bool:
+    text = str(exc)
+    return isinstance(exc, duckdb.IOException) or "No such file" in text or "No files found" in text
+
+
+def attempt(store: str | Path | Store | None, read: Callable[[duckdb.DuckDBPyConnection], T], tries: int = 3) -> T:
+    """``read(con)`` on a fresh connection; again (up to ``tries`` times) if a listed part was
+    removed under it by a merge, which leaves the merged file in its place."""
+    for left in range(tries - 1, -1, -1):
+        con = None
+        try:
+            con = connect(store)
+            return read(con)
+        except duckdb.Error as exc:
+            if left == 0 or not _vanished(exc):
+                raise
+        finally:
+            if con is not None:
+                con.close()
+    raise AssertionError("unreachable")
+
+
+__all__ = ["VALUE_TEXT", "attempt", "connect", "files_sql"]

@@ -37,11 +37,12 @@ def log(name: str, value: T) -> T:
     """
     s = sessions._current or sessions.start()
     try:
+        f = _getframe(1)
         t = type(value)
         if t is float or t is int or t is bool:
-            s.logs.append((name, value, s.ctx, _now(), _getframe(1).f_lineno))
+            s.logs.append((name, value, s.ctx, _now(), f.f_lineno, f.f_code))
         else:
-            s.logs.append((name, capture(value), s.ctx, _now(), _getframe(1).f_lineno))
+            s.logs.append((name, capture(value), s.ctx, _now(), f.f_lineno, f.f_code))
     except Exception:  # nothing a value does may break the training loop
         pass
     return value
@@ -75,7 +76,8 @@ def arg(name: str, default: T | None = None) -> T:
     s.args[name] = value
     try:
         v = value if type(value) in _FAST else capture(value)
-        s.logs.append((name, v, context.ROOT, _now(), _getframe(1).f_lineno))
+        f = _getframe(1)
+        s.logs.append((name, v, context.ROOT, _now(), f.f_lineno, f.f_code))
     except Exception:
         pass
     return value  # type: ignore[no-any-return]

@@ -2,7 +2,8 @@
 
 Rows reference the current context object rather than copying it, so ``flor.log`` costs one
 attribute read for it; the flush turns the distinct contexts of a batch into the store's flat
-columns (``ctx_path``, ``i1..i4``, ``v1..v4``, ``ctx_rest``).
+columns (``ctx_path``, ``i1..i4``, ``v1..v4``, ``ctx_rest``). A missing level's index is -1
+(the store's NULL), so that the flush reads a level of many contexts as integers in one C loop.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from florc.store.schema import CTX_LEVELS
 # (depth, ctx_path, i1..i4, v1..v4, ctx_rest)
 Ctx = tuple[object, ...]
 
-ROOT: Ctx = (0, "", *([None] * CTX_LEVELS), *([None] * CTX_LEVELS), None)
+ROOT: Ctx = (0, "", *([-1] * CTX_LEVELS), *([None] * CTX_LEVELS), None)
 
 CTX_FIELDS = ("depth", "ctx_path", *(f"i{k}" for k in range(1, CTX_LEVELS + 1)),
               *(f"v{k}" for k in range(1, CTX_LEVELS + 1)), "ctx_rest")
@@ -33,6 +34,7 @@ def make(entries: Sequence[CtxEntry]) -> Ctx:
         return ROOT
     head = entries[:CTX_LEVELS]
     pad = [None] * (CTX_LEVELS - len(head))
+    missing = [-1] * (CTX_LEVELS - len(head))
     rest = None
     if depth > CTX_LEVELS:
         rest = json.dumps([list(e) for e in entries[CTX_LEVELS:]])
@@ -40,7 +42,7 @@ def make(entries: Sequence[CtxEntry]) -> Ctx:
         depth,
         "/".join(e[0] for e in entries),
         *(e[1] for e in head),
-        *pad,
+        *missing,
         *(e[2] for e in head),
         *pad,
         rest,

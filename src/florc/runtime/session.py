@@ -33,13 +33,20 @@ from typing import Any
 
 from florc.runtime import context, mode as modes
 from florc.runtime.context import Ctx
+from florc.runtime.columns import Writer
 from florc.runtime.hooks import CtxEntry
-from florc.runtime.values import encode
+from florc.store import live
 from florc.store.layout import project_root, store_dir
-from florc.store.schema import SCHEMA_VERSION, Indexed
+from florc.store.schema import SCHEMA_VERSION
 
 ENV_FLUSH = "FLORC_FLUSH_SECONDS"
 ENV_QUIET = "FLORC_QUIET"
+ENV_MERGE = "FLORC_MERGE"  # at the end of a run: "background" (default), "now", or "off"
+
+# The snapshot child runs this file directly, so that it imports pygit2 and the standard
+# library only (not the florc package: ~0.1 s of CPU saved per run). It must stay free of
+# florc imports.
+_SNAPSHOT = Path(__file__).resolve().parent.parent / "git" / "snapshot.py"
 
 
 def new_run_id(now: float | None = None) -> str:
@@ -116,8 +123,7 @@ class Session:
         self.snapshot: dict[str, Any] = {}
         self.rows_written = 0
 
-        self._seq = 0
-        self._last_cell: dict[tuple[str, object], tuple[object, ...]] = {}
+        self._columns = Writer(self.run_id, self.script, self.source, self.replay_id, str(self.root))
         self._part = 0
         self._rev = 0
         self._flush_lock = threading.RLock()
@@ -125,6 +131,7 @@ class Session:
         self._finished = False
         self._inert = False  # set in forked children: they must not write the parent's run
         self._snap_proc: subprocess.Popen[bytes] | None = None
+        self._heartbeat: Path | None = None
         self._thread: threading.Thread | None = None
         self._prev_sigterm: Any = None
         self._prev_excepthook = sys.excepthook
@@ -141,6 +148,7 @@ class Session:
             self.snapshot = {"commit": commit} if commit else {}
         else:
             self._start_snapshot()
+        self._heartbeat = live.begin(self.store, self.writer_id, self.interval)
         self._thread = threading.Thread(target=self._background, name="florc-flush", daemon=True)
         self._thread.start()
         atexit.register(self.finish)
@@ -150,18 +158,12 @@ class Session:
         if not (self.root / ".git").exists():
             self._add_notice("not inside a git repository: the run is recorded without a code version")
             return
-        import florc
-
-        src = str(Path(florc.__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        # -c rather than -m: florc.git imports the snapshot module, and runpy warns on re-running it.
         # Niced: on a machine whose cores the training saturates, the snapshot takes idle time.
-        entry = "import os, sys; os.nice(19); from florc.git.snapshot import main; sys.exit(main(sys.argv[1:]))"
+        entry = f"import os, runpy; os.nice(19); runpy.run_path({str(_SNAPSHOT)!r}, run_name='__main__')"
         cmd = [sys.executable, "-c", entry, "--root", str(self.root), "--run-id", self.run_id]
         try:
             self._snap_proc = subprocess.Popen(
-                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, cwd=str(self.root)
+                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=str(self.root)
             )
         except OSError as exc:
             self._add_notice(f"code snapshot not taken: {exc}")
@@ -198,13 +200,17 @@ class Session:
         # Not niced, on purpose: this thread takes the GIL, and a low-priority thread preempted
         # while holding it stalls the training thread behind it (priority inversion), which on
         # a busy machine cost seconds. The snapshot child, a separate process, is niced.
+        # It wakes at least every BEAT_SECONDS to touch the run's heartbeat (``store/live.py``).
         try:
             self._ensure_run_row()
-            while not self._stop.wait(0.25 if self._snap_proc is not None else self.interval):
+            due = time.monotonic() + self.interval
+            while not self._stop.wait(0.25 if self._snap_proc is not None else max(0.0, min(live.BEAT_SECONDS, due - time.monotonic()))):
+                live.beat(self._heartbeat)
                 if self._collect_snapshot(None):
                     self._write_run_row()
-                if self._snap_proc is None:
+                if self._snap_proc is None and time.monotonic() >= due:
                     self.flush()
+                    due = time.monotonic() + self.interval
         except Exception as exc:  # the training run must go on even if the store is unwritable
             if not self._stop.is_set():  # at exit, finish() writes everything from the main thread
                 _notice(f"run {self.writer_id}: background flush stopped: {type(exc).__name__}: {exc}")
@@ -259,8 +265,39 @@ class Session:
             self._write_run_row()
         except Exception as exc:
             _notice(f"run {self.writer_id}: could not write its last rows: {type(exc).__name__}: {exc}")
+        live.end(self._heartbeat)
+        self._merge()
         if sys.excepthook == self._on_uncaught:
             sys.excepthook = self._prev_excepthook
+
+    def _merge(self) -> None:
+        # The run's parts (one per flush) become one compressed file per table. In a process of
+        # its own, detached and niced, so that neither pyarrow nor the merge's CPU time lands in
+        # the training process; a reader meanwhile sees the parts, then the merged file, never
+        # both (``store.layout.visible_parts``). A replay's parts are left alone: they sit in a
+        # staging store that ``replay.publish`` moves into place, and ``florc gc`` merges them.
+        how = os.environ.get(ENV_MERGE, "background")
+        if self.mode.replaying or how == "off" or self._part == 0:
+            return
+        if how == "now":
+            from florc.store.compact import compact_writer
+
+            compact_writer(self.store, self.writer_id)
+            return
+        import florc
+
+        src = str(Path(florc.__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        entry = "import os, sys; os.nice(19); from florc.store.compact import main; sys.exit(main(sys.argv[1:]))"
+        try:
+            subprocess.Popen(
+                [sys.executable, "-c", entry, "--store", str(self.store), "--writer", self.writer_id],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                cwd=str(self.store), env=env, start_new_session=True,
+            )
+        except OSError:
+            pass  # the parts stay as they are; `florc gc` merges them
 
     def forget_in_child(self) -> None:
         self._inert = True
@@ -293,7 +330,8 @@ class Session:
 
     def _flush(self) -> int:
         with self._flush_lock:
-            from florc.store.parts import write_part
+            from florc.store import plain
+            from florc.store.summary import KEY
 
             self._ensure_run_row()  # a run's rows never exist on disk without its runs row
             written = 0
@@ -301,147 +339,25 @@ class Session:
             if n:
                 rows = self.logs[:n]
                 del self.logs[:n]  # appends from other threads land after n and stay
-                write_part(self.store, "logs", self._stem(), self._log_columns(rows))
+                cols, summary = self._columns.logs(rows)
+                plain.write(self.store, "logs", self._stem(), cols, {KEY: summary.to_json()})
                 written = n
                 self.rows_written += n
             n = len(self.timings)
             if n:
                 trows = self.timings[:n]
                 del self.timings[:n]
-                write_part(self.store, "timings", self._stem(), self._timing_columns(trows))
+                plain.write(self.store, "timings", self._stem(), self._columns.timings(trows))
             for table in list(self.extra):
                 xrows = self.extra.pop(table)
                 if xrows:
-                    cols: dict[str, list[Any]] = {}
                     keys = {k for r in xrows for k in r}
-                    for k in keys:
-                        cols[k] = [r.get(k) for r in xrows]
-                    write_part(self.store, table, self._stem(), cols)
+                    plain.write(self.store, table, self._stem(), {k: [r.get(k) for r in xrows] for k in keys})
             return written
 
     def _stem(self) -> str:
         self._part += 1
         return f"{self.writer_id}-{self._part:06d}"
-
-    # Flushes are columnar: per-row work is done by C loops (map, numpy) wherever it can be,
-    # since this thread holds the GIL the training thread also wants.
-
-    def _ctx_index(self, ctxs: tuple[Ctx, ...]) -> tuple[list[Ctx], Any]:
-        """The distinct context objects of a batch and, per row, the position of its own."""
-        import numpy as np
-
-        ids = np.fromiter(map(id, ctxs), dtype=np.int64, count=len(ctxs))
-        _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
-        return [ctxs[i] for i in first], inverse.reshape(-1)
-
-    def _ctx_columns(self, uniq: list[Ctx], inverse: Any) -> dict[str, Indexed]:
-        return {f: Indexed([u[k] for u in uniq], inverse) for k, f in enumerate(context.CTX_FIELDS)}
-
-    @staticmethod
-    def _codes(values: tuple[Any, ...]) -> tuple[list[Any], Any]:
-        import numpy as np
-
-        distinct = list(dict.fromkeys(values))
-        code = {v: i for i, v in enumerate(distinct)}
-        return distinct, np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values))
-
-    def _log_columns(self, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
-        import numpy as np
-
-        names, vals, ctxs, stamps, lines = zip(*rows)
-        n = len(rows)
-        zeros = np.zeros(n, dtype=np.int64)
-        if set(map(type, vals)) == {float}:  # the common case: a batch of plain floats
-            num: Any = np.array(vals, dtype=np.float64)
-            text: Any = Indexed([None], zeros)
-            vtype: Any = Indexed(["float"], zeros)
-            payload: Any = Indexed([None], zeros)
-        else:
-            num, text, vtype, payload = [], [], [], []
-            for v in vals:
-                a, b, c, d = encode(v)
-                num.append(a)
-                text.append(b)
-                vtype.append(c)
-                payload.append(d)
-        seq0 = self._seq
-        self._seq += n
-        if set(map(type, names)) != {str}:
-            names = tuple(x if type(x) is str else str(x) for x in names)
-        distinct, ncode = self._codes(names)
-        uniq, inverse = self._ctx_index(ctxs)
-        cols: dict[str, Any] = {
-            "run_id": Indexed([self.run_id], zeros),
-            "seq": np.arange(seq0, seq0 + n, dtype=np.int64),
-            "tstamp": np.array(stamps, dtype=np.float64),
-            "script": Indexed([self.script], zeros),
-            "name": Indexed(distinct, ncode),
-            "cell_dup": self._cell_dups(distinct, ncode, uniq, inverse),
-            "value": text,
-            "value_num": num,
-            "value_type": vtype,
-            "payload": payload,
-            "line": np.array(lines, dtype=np.int32),
-            "source": Indexed([self.source], zeros),
-            "replay_id": Indexed([self.replay_id], zeros),
-        }
-        cols.update(self._ctx_columns(uniq, inverse))
-        return cols
-
-    def _cell_dups(self, distinct: list[str], ncode: Any, uniq: list[Ctx], inverse: Any) -> Any:
-        # The pivot skips its GROUP BY for a name whose cells are all distinct. Rows of a name
-        # at one loop path normally come in strictly increasing context order; a row that does
-        # not (logged twice in one iteration, or a second loop of the same name) is flagged.
-        # Vectorised: contexts are ranked once (few per batch), rows are grouped by
-        # (name, path) with a stable sort, and a row is a duplicate when its rank does not
-        # rise within its group; the first row of a group is compared with the last one kept
-        # from earlier batches.
-        import numpy as np
-
-        keys = [(c[1], *(-1 if x is None else x for x in c[2:6]), c[-1] or "") for c in uniq]
-        order_u = sorted(range(len(uniq)), key=keys.__getitem__)
-        rank_u = np.empty(len(uniq), dtype=np.int64)
-        rank_u[order_u] = np.arange(len(uniq))
-        paths = list(dict.fromkeys(k[0] for k in keys))
-        pcode_u = np.array([paths.index(k[0]) for k in keys], dtype=np.int64)
-        rank = rank_u[inverse]
-        group = ncode * len(paths) + pcode_u[inverse]
-        order = np.lexsort((np.arange(len(rank)), group))
-        g, r = group[order], rank[order]
-        same = np.r_[False, g[1:] == g[:-1]]
-        dup_sorted = same & np.r_[False, r[1:] <= r[:-1]]
-        starts = np.flatnonzero(~same)
-        ends = np.r_[starts[1:], len(order)] - 1
-        last = self._last_cell
-        for s_i, e_i in zip(starts, ends):
-            row_first, row_last = order[s_i], order[e_i]
-            slot = (distinct[ncode[row_first]], keys[inverse[row_first]][0])
-            prev = last.get(slot)
-            if prev is not None and keys[inverse[row_first]] <= prev:
-                dup_sorted[s_i] = True
-            last[slot] = keys[inverse[row_last]]
-        dup = np.empty(len(order), dtype=bool)
-        dup[order] = dup_sorted
-        return dup
-
-    def _timing_columns(self, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
-        import numpy as np
-
-        loops, ctxs, seconds, stamps = zip(*rows)
-        n = len(rows)
-        zeros = np.zeros(n, dtype=np.int64)
-        distinct, lcode = self._codes(loops)
-        uniq, inverse = self._ctx_index(ctxs)
-        cols: dict[str, Any] = {
-            "run_id": Indexed([self.run_id], zeros),
-            "loop": Indexed(distinct, lcode),
-            "seconds": np.array(seconds, dtype=np.float64),
-            "tstamp": np.array(stamps, dtype=np.float64),
-            "source": Indexed([self.source], zeros),
-            "replay_id": Indexed([self.replay_id], zeros),
-        }
-        cols.update(self._ctx_columns(uniq, inverse))
-        return cols
 
     def _ensure_run_row(self) -> None:
         with self._flush_lock:
@@ -450,7 +366,7 @@ class Session:
 
     def _write_run_row(self) -> None:
         from florc import __version__
-        from florc.store.parts import write_part
+        from florc.store import plain
 
         with self._flush_lock:
             snap = self.snapshot
@@ -478,7 +394,7 @@ class Session:
                 "schema_version": [SCHEMA_VERSION],
                 "notice": ["; ".join(self.notices) or None],
             }
-            write_part(self.store, "runs", f"{self.writer_id}-r{self._rev:04d}", row)
+            plain.write(self.store, "runs", f"{self.writer_id}-r{self._rev:04d}", row)
             self._rev += 1
 
 

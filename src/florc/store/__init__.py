@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from florc.store.layout import ENV_STORE, STORE_DIRNAME, locate_store, part_glob, project_root, store_dir
+from florc.store.layout import ENV_STORE, STORE_DIRNAME, locate_store, part_glob, project_root, store_dir, visible_parts
 from florc.store.schema import COLUMNS, SCHEMA_VERSION, TABLES
 
 
@@ -24,8 +24,9 @@ class Store:
         return part_glob(self.path, table)
 
     def parts(self, table: str) -> list[Path]:
-        folder = self.path / table
-        return sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+        """The parts of ``table`` a reader reads, in storage order (merged files hide the parts
+        they replace; see ``layout.visible_parts``)."""
+        return visible_parts(self.path / table)
 
     def dataframe(self, *names: str, where: str | None = None) -> object:
         from florc.query import dataframe

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from florc.store.schema import COLUMNS, DERIVED_KEYS, SCHEMA_VERSION, Indexed, text_key
+from florc.store.summary import KEY as SUMMARY_KEY, Summary, from_columns
 
 _ARROW: dict[str, pa.DataType] = {
     "string": pa.string(),
@@ -93,11 +94,13 @@ def _from_numpy(data: Any, valid: Any, kind: str, dtype: pa.DataType, lengths: A
 def _array(col: Column, kind: str, dtype: pa.DataType) -> pa.Array:
     if isinstance(col, pa.Array):
         return col.cast(dtype) if kind != "timestamp" else col
-    if hasattr(col, "dtype") and getattr(col, "dtype", None) != object:  # a numpy array, no NULLs
+    if hasattr(col, "dtype") and getattr(col, "dtype", None) != object:  # a numpy array
         import numpy as np
 
-        data = np.asarray(col).astype(bool if kind == "bool" else _NUMPY[kind], copy=False)
-        return _from_numpy(data, np.ones(len(data), dtype=bool), kind, dtype)
+        arr: Any = col
+        valid = ~np.ma.getmaskarray(arr)  # a numpy.ma masked array: masked rows are NULL
+        data = np.ma.getdata(arr).astype(bool if kind == "bool" else _NUMPY[kind], copy=False)
+        return _from_numpy(data, valid, kind, dtype)
     if isinstance(col, Indexed):
         import numpy as np
 
@@ -157,7 +160,42 @@ def write_part(store: Path, table: str, stem: str, columns: Mapping[str, Column]
     return write_table(store, table, stem, to_arrow(table, columns))
 
 
-def write_table(store: Path, table: str, stem: str, data: pa.Table) -> Path:
+def summarize(data: pa.Table) -> Summary:
+    """The ``store.summary`` of a ``logs`` table (see there for what each count means)."""
+    import pyarrow.compute as pc
+
+    n = data.num_rows
+    names = set(data.column_names)
+
+    def col(name: str, default: pa.DataType = pa.string()) -> pa.ChunkedArray:
+        return data.column(name) if name in names else pa.chunked_array([pa.nulls(n, type=default)])
+
+    def count(mask: Any) -> Any:
+        return pc.cast(mask, pa.int64())
+
+    flags = {
+        "name": col("name"),
+        "path": pc.fill_null(col("ctx_path"), ""),
+        "depth": pc.fill_null(col("depth", pa.int8()), 0),
+        "rows": count(pc.is_valid(pc.fill_null(col("name"), ""))),
+        "replayed": count(pc.not_equal(pc.fill_null(col("source"), "record"), "record")),
+        "text": count(pc.or_(pc.is_valid(col("value")), pc.is_null(col("value_num", pa.float64())))),
+        "nonint": count(pc.invert(pc.fill_null(pc.is_in(col("value_type"), pa.array(["int", "bool"])), False))),
+        "dup": count(pc.fill_null(col("cell_dup", pa.bool_()), True)),
+        **{f"v{k}": count(pc.is_valid(col(f"v{k}"))) for k in range(1, 5)},
+    }
+    aggs = [("depth", "max"), *((c, "sum") for c in ("rows", "replayed", "text", "nonint", "dup")), *((f"v{k}", "max") for k in range(1, 5))]
+    g = pa.table(flags).group_by(["name", "path"]).aggregate(aggs).to_pydict()
+    valued = [sum((g[f"v{k}_max"][i] or 0) << (k - 1) for k in range(1, 5)) for i in range(len(g["name"]))]
+    runs = pc.unique(col("run_key", pa.int64())).to_pylist()
+    return from_columns(
+        g["name"], g["path"], g["depth_max"], runs,
+        {"rows": g["rows_sum"], "replayed": g["replayed_sum"], "text": g["text_sum"], "nonint": g["nonint_sum"],
+         "dup": g["dup_sum"], "valued": valued},
+    )
+
+
+def write_table(store: Path, table: str, stem: str, data: pa.Table, row_group_size: int | None = None) -> Path:
     folder = store / table
     folder.mkdir(parents=True, exist_ok=True)
     final = folder / f"{stem}.parquet"
@@ -165,6 +203,10 @@ def write_table(store: Path, table: str, stem: str, data: pa.Table) -> Path:
     dictionary = [
         name for name, kind in COLUMNS[table] if kind not in _NO_DICTIONARY and name in data.column_names
     ]
+    if table == "logs":
+        meta = dict(data.schema.metadata or {})
+        meta[SUMMARY_KEY.encode()] = summarize(data).to_json().encode()
+        data = data.replace_schema_metadata(meta)
     try:
         pq.write_table(
             data,
@@ -172,6 +214,7 @@ def write_table(store: Path, table: str, stem: str, data: pa.Table) -> Path:
             compression="zstd",
             use_dictionary=dictionary,
             write_statistics=True,
+            row_group_size=row_group_size,
         )
         os.replace(tmp, final)
     finally:
@@ -180,4 +223,4 @@ def write_table(store: Path, table: str, stem: str, data: pa.Table) -> Path:
     return final
 
 
-__all__ = ["arrow_schema", "to_arrow", "write_part", "write_table"]
+__all__ = ["arrow_schema", "summarize", "to_arrow", "write_part", "write_table"]
