@@ -6,9 +6,12 @@ Replay mode uses the directives in the case's first line (``# replay: skip=ADDR,
 stop=...``) or, by default, skips every nested loop and selects every main loop's iterations.
 
 Regenerate expected outputs with ``pytest tests/instrument --update-goldens`` and review the diff.
+Files are read and written as bytes: a case may keep CRLF line endings or lack a final newline.
 Invariants checked on every case and mode: the output compiles, input and output round-trip
 through libcst byte for byte, instrumenting the output again changes nothing, record mode only
-inserts lines, and the pass's addresses agree with florc.syntax's.
+inserts lines, the line map the pass returns is the one comparing the texts gives, the code
+``florc run`` compiles is the instrumented text's, and the pass's addresses agree with
+florc.syntax's.
 """
 
 from __future__ import annotations
@@ -20,13 +23,19 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from florc.instrument import ReplayDirectives, analyze, instrument_record, instrument_replay
+from florc.instrument import ReplayDirectives, analyze, instrument_record, instrument_replay, record_parsed
 from florc.instrument.addresses import addresses
+from florc.instrument.cache import instrumented
+from florc.instrument.execute import line_map, with_inserts
 from florc.instrument.text import SourceText
 
 CASES = Path(__file__).parent / "cases"
 PATH = "case.py"
 MODES = ("record", "replay")
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")
 
 
 def case_names() -> list[str]:
@@ -61,7 +70,7 @@ def case(request):
 
 @pytest.mark.parametrize("mode", MODES)
 def test_golden(case, mode, request):
-    source = (CASES / f"{case}.in.py").read_text()
+    source = read(CASES / f"{case}.in.py")
     result = instrument(source, mode)
     if case.endswith(".noop"):
         assert result.code == source, result.explain()
@@ -69,14 +78,14 @@ def test_golden(case, mode, request):
         return
     expected_path = CASES / f"{case}.{mode}.out.py"
     if request.config.getoption("--update-goldens", default=False):
-        expected_path.write_text(result.code)
+        expected_path.write_bytes(result.code.encode("utf-8"))
     assert expected_path.exists(), f"no golden {expected_path.name}: run with --update-goldens"
-    assert result.code == expected_path.read_text(), result.explain()
+    assert result.code == read(expected_path), result.explain()
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_output_compiles_and_round_trips(case, mode):
-    source = (CASES / f"{case}.in.py").read_text()
+    source = read(CASES / f"{case}.in.py")
     code = instrument(source, mode).code
     compile(code, f"{case}.{mode}.py", "exec")
     assert cst.parse_module(source).code == source
@@ -85,7 +94,7 @@ def test_output_compiles_and_round_trips(case, mode):
 
 @pytest.mark.parametrize("mode", MODES)
 def test_instrumenting_twice_changes_nothing(case, mode):
-    source = (CASES / f"{case}.in.py").read_text()
+    source = read(CASES / f"{case}.in.py")
     once = instrument(source, mode).code
     twice = instrument(once, mode)
     assert twice.code == once
@@ -93,7 +102,7 @@ def test_instrumenting_twice_changes_nothing(case, mode):
 
 
 def test_record_mode_only_inserts_lines(case):
-    source = (CASES / f"{case}.in.py").read_text()
+    source = read(CASES / f"{case}.in.py")
     code = instrument(source, "record").code
     matcher = difflib.SequenceMatcher(a=source.splitlines(), b=code.splitlines(), autojunk=False)
     ops = {op for op, *_ in matcher.get_opcodes()}
@@ -104,12 +113,35 @@ def test_record_mode_only_inserts_lines(case):
     assert "".join(kept) == source
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_the_line_map_is_the_one_comparing_texts_gives(case, mode):
+    source = read(CASES / f"{case}.in.py")
+    result = instrument(source, mode)
+    assert list(result.lines) == line_map(source, result.code)
+
+
+def test_the_code_florc_run_compiles_is_the_instrumented_text(case):
+    # `florc run` compiles the script's own tree with the inserted statements put in place,
+    # each under the line it follows, instead of parsing the instrumented text again.
+    source = read(CASES / f"{case}.in.py")
+    parsed, result = record_parsed(source, PATH)
+    tree = ast.parse(source)
+    with_inserts(tree, SourceText(source), instrumented(parsed, result, record=True).inserts)
+    text_tree = ast.parse(result.code)
+    assert ast.dump(tree) == ast.dump(text_tree)
+    # Statement by statement (the trees have the same shape), the line each runs under is the
+    # script line its instrumented line maps to.
+    ours = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.stmt)]
+    mapped = [result.lines[n.lineno] for n in ast.walk(text_tree) if isinstance(n, ast.stmt)]
+    assert ours == mapped
+
+
 def test_addresses_agree_with_the_syntax_package(case):
     from florc.syntax.address import address
     from florc.syntax.parse import parse_python
     from florc.syntax.tree import build_tree
 
-    source = (CASES / f"{case}.in.py").read_text()
+    source = read(CASES / f"{case}.in.py")
     ours = set(addresses(SourceText(source), ast.parse(source), PATH).statements.values())
     text, tree = parse_python(source)
     theirs = {address(s, PATH) for s in build_tree(text, tree).statements}

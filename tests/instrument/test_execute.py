@@ -8,7 +8,9 @@ import traceback
 
 import pytest
 
-from florc.instrument.execute import compile_recorded, line_map, run_recorded
+from florc.instrument import Unparseable
+from florc.instrument.cache import InstrumentCache
+from florc.instrument.execute import compile_recorded, line_map, prepare_recorded, read_source, run_recorded
 from florc.query import rows
 from florc.runtime import blocks, session
 
@@ -85,3 +87,45 @@ def test_a_recorded_run_indexes_its_checkpoints_in_the_store(project):
     _, logged = rows("SELECT name, line FROM logs WHERE name IN ('total', 'final')", store=run.store)
     lines = {name: line for name, line in logged}
     assert lines == {"total": 9, "final": 10}  # the lines of the original script
+
+
+def raising_line(code, namespace):
+    with pytest.raises(ValueError) as info:
+        exec(code, namespace)
+    return traceback.extract_tb(info.value.__traceback__)[-1].lineno
+
+
+def test_a_cached_script_compiles_to_the_same_lines(project):
+    source = SCRIPT.replace('    flor.log("total", total)\n', "    raise ValueError(total)\n")
+    line = source.splitlines().index("    raise ValueError(total)") + 1
+    cache = InstrumentCache.under(project / ".flor")
+    first = compile_recorded(source, str(project / "train.py"), "train.py", cache)
+    again = compile_recorded(source, str(project / "train.py"), "train.py", cache)
+    assert cache.hits == 1
+    assert raising_line(first, {"__name__": "__main__"}) == line
+    assert raising_line(again, {"__name__": "__main__"}) == line
+    assert "florc_blocks" in again.co_names
+
+
+@pytest.mark.parametrize(
+    "source, position",
+    [
+        ("x = (1,\ny = 2\n", (1, 5)),  # the parser's error
+        ("for i in range(2):\n    pass\nreturn 3\n", (3, 1)),  # the compiler's
+    ],
+)
+def test_a_script_that_is_not_python_is_an_error_at_its_position(tmp_path, source, position):
+    path = tmp_path / "bad.py"
+    path.write_text(source)
+    with pytest.raises(Unparseable) as info:
+        prepare_recorded(path, "bad.py")
+    assert (info.value.position.line, info.value.position.column) == position
+
+
+def test_the_script_is_decoded_as_python_decodes_it(tmp_path):
+    path = tmp_path / "latin.py"
+    path.write_bytes("# -*- coding: latin-1 -*-\nname = 'café'\n".encode("latin-1"))
+    assert read_source(path, "latin.py").endswith("name = 'café'\n")
+    path.write_bytes(b"name = '\xe9'\n")  # not UTF-8, and no encoding line
+    with pytest.raises(Unparseable, match="cannot decode"):
+        read_source(path, "latin.py")

@@ -162,28 +162,54 @@ def _statements_in(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
                 yield from _statements_in(node.finalbody)
 
 
-def _merged_function_effects(
-    context: Context, functions: Mapping[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, str | None]]
-) -> tuple[dict[str, Effects], dict[str, set[str]]]:
-    """Each script function's effects including those of the script functions it calls, and
-    the functions each one reaches (itself included)."""
-    own = {key: function_effects(context, node, cls) for key, (node, cls) in functions.items()}
-    merged: dict[str, Effects] = {}
-    reach: dict[str, set[str]] = {}
-    for key in own:
-        total = dataclasses.replace(own[key])
-        # Sorted: the order in which opaque reasons are merged is part of the output.
-        seen, todo = {key}, sorted(own[key].calls, reverse=True)
+class _Callees:
+    """The effects of calling each script function, its callees' included, computed when a
+    loop calls it (most functions of a script are never called from a loop), and the
+    functions each one reaches (itself included), from the call graph of the index."""
+
+    def __init__(
+        self,
+        context: Context,
+        functions: Mapping[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, str | None]],
+        graph: Mapping[str, set[str]],
+    ) -> None:
+        self.context = context
+        self.functions = functions
+        self.graph = graph
+        self._own: dict[str, Effects] = {}
+        self._merged: dict[str, Effects] = {}
+        self.reach = {key: self._order(key) for key in functions}
+
+    def _order(self, key: str) -> dict[str, None]:
+        """``key`` and the functions it reaches, in the order their effects are merged
+        (sorted at each step: the order of opaque reasons is part of the output)."""
+        seen, todo = {key: None}, sorted(self.graph[key], reverse=True)
         while todo:
             callee = todo.pop()
-            if callee in seen or callee not in own:
+            if callee in seen or callee not in self.graph:
                 continue
-            seen.add(callee)
-            _merge(total, own[callee])
-            todo.extend(sorted(own[callee].calls, reverse=True))
-        merged[key] = total
-        reach[key] = seen
-    return merged, reach
+            seen[callee] = None
+            todo.extend(sorted(self.graph[callee], reverse=True))
+        return seen
+
+    def own(self, key: str) -> Effects:
+        found = self._own.get(key)
+        if found is None:
+            node, cls = self.functions[key]
+            found = self._own[key] = function_effects(self.context, node, cls)
+        return found
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.functions
+
+    def __getitem__(self, key: str) -> Effects:
+        found = self._merged.get(key)
+        if found is None:
+            found = dataclasses.replace(self.own(key))
+            for callee in list(self.reach[key])[1:]:
+                _merge(found, self.own(callee))
+            self._merged[key] = found
+        return found
 
 
 def _flor_loop_label(context: Context, node: ast.AST) -> str | None:
@@ -423,6 +449,10 @@ class _Index:
         self.called: set[ast.AST] = set()
         self.logged: dict[ast.stmt, list[str]] = {}
         self.own_loops: dict[str, _FunctionLoops] = {key: _FunctionLoops() for key in functions.values()}
+        # The script functions each function's body calls, as the effects visitor counts them:
+        # not in nested definitions, lambdas or the instrumentation's own calls.
+        self.graph: dict[str, set[str]] = {key: set() for key in functions.values()}
+        self.short = context.short
         for stmt in parsed.module.body:
             self.visit(stmt, stmt, None, None)
         for spans in self.loads.values():
@@ -437,30 +467,48 @@ class _Index:
             found.append(pos)
 
     def visit(self, node: ast.AST, stmt: ast.stmt, cls: str | None, owner: str | None) -> None:
+        """``owner``: the function whose body this is (None outside, in a class, a lambda or
+        an instrumentation call)."""
         kind = type(node)
         if kind is ast.Name:
-            name: ast.Name = node  # type: ignore[assignment]
-            if type(name.ctx) is ast.Load:
-                self.load(name.id, span(name))
-                if node not in self.called:
-                    self.reference(name, cls)
+            if type(node.ctx) is ast.Load:  # type: ignore[attr-defined]
+                ident: str = node.id  # type: ignore[attr-defined]
+                pos = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
+                found = self.loads.get(ident)
+                if found is None:
+                    self.loads[ident] = [pos]
+                else:
+                    found.append(pos)
+                if ident in self.short and node not in self.called:
+                    self.reference(node, cls)  # type: ignore[arg-type]
+            return
+        if kind is ast.Constant:
             return
         if kind is ast.Attribute:
             attr: ast.Attribute = node  # type: ignore[assignment]
             if attr.attr == "grad" and type(attr.ctx) is not ast.Store:
                 self.grad_reads.append(span(attr))
-            if type(attr.ctx) is ast.Load and node not in self.called:
+            if attr.attr in self.short and type(attr.ctx) is ast.Load and node not in self.called:
                 self.reference(attr, cls)
         elif kind is ast.Call:
-            self.call(node, stmt, cls)  # type: ignore[arg-type]
+            if self.call(node, stmt, cls, owner):  # type: ignore[arg-type]
+                owner = None
+        elif kind is ast.Lambda:
+            owner = None
         elif isinstance(node, ast.stmt):
             stmt = node
             if kind is ast.ClassDef:
                 cls = node.name  # type: ignore[attr-defined]
                 owner = None
             elif kind in FUNCTIONS:
-                cls = self.classes.get(node)
-                owner = self.functions.get(node)
+                fn: ast.FunctionDef = node  # type: ignore[assignment]
+                cls = self.classes.get(fn)
+                for child in (*fn.decorator_list, fn.args, *((fn.returns,) if fn.returns else ())):
+                    self.visit(child, stmt, cls, None)
+                inner = self.functions.get(fn)
+                for child in fn.body:
+                    self.visit(child, child, cls, inner)
+                return
             elif kind in LOOPS:
                 self.loops.append((node, span(node)))  # type: ignore[arg-type]
                 if owner is not None:
@@ -490,7 +538,8 @@ class _Index:
         for child in children(node):
             self.visit(child, stmt, cls, owner)
 
-    def call(self, call: ast.Call, stmt: ast.stmt, cls: str | None) -> None:
+    def call(self, call: ast.Call, stmt: ast.stmt, cls: str | None, owner: str | None) -> bool:
+        """Index a call; True when it is one of the instrumentation's own."""
         context = self.context
         func = call.func
         name_ = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else "")
@@ -502,10 +551,14 @@ class _Index:
         if key is not None:
             self.called.add(func)
             self.sites.setdefault(key, []).append(stmt)
-        if (call.args or call.keywords) and not is_compound(stmt) and context.flor_function(func) == "log":
+        flor = context.flor_function(func)
+        if flor == "log" and (call.args or call.keywords) and not is_compound(stmt):
             value = context.string(call_args(call)[0])
             if isinstance(value, str):
                 self.logged.setdefault(stmt, []).append(value)
+        if owner is not None and key is not None and flor is None and context.builtin(func) is None:
+            self.graph[owner].add(key)
+        return flor is None and context.is_blocks_call(func)
 
     def declaration(self, node: ast.Import | ast.ImportFrom | ast.Global | ast.Nonlocal) -> None:
         """The names an import or a global/nonlocal declaration mentions (read, for libcst)."""
@@ -664,7 +717,8 @@ def analyze_parsed(parsed: Parsed) -> ScriptAnalysis:
         keys.setdefault(fn, key)
     index = _Index(parsed, context, keys, classes)
     own_loops = {key: index.own_loops[keys[fn]] for key, (fn, _cls) in functions.items()}
-    callee_effects, reach = _merged_function_effects(context, functions)
+    callee_effects = _Callees(context, functions, {key: index.graph[keys[fn]] for key, (fn, _cls) in functions.items()})
+    reach = callee_effects.reach
     loopy = {key for key in functions if any(own_loops[k].loops for k in reach[key])}
     walk_ = _Walk(parsed, context, index.logged, loopy)
     walk_.block(parsed.module.body, None, None, None, None, False)

@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from florc.instrument.model import Edit
-from florc.instrument.nodes import FUNCTIONS
-from florc.instrument.text import SourceText
+from florc.instrument.nodes import is_compound
+from florc.instrument.text import SourceText, is_single_string
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,18 @@ def splice(
     return code, tuple(origin)
 
 
+def gap(text: SourceText, module: ast.Module, node: ast.stmt | None, kind: str) -> int:
+    """The original line after which an edit's lines go (0: before the first line)."""
+    if kind == "import" or node is None:
+        return _preamble_end(text, module)
+    if kind == "after":
+        return text.last_line(node)
+    if kind == "top":
+        assert isinstance(node, (ast.For, ast.AsyncFor, ast.While))
+        return text.header_end(node)
+    return text.first_line(node) - 1  # before, guard
+
+
 def _inserts(
     text: SourceText,
     module: ast.Module,
@@ -111,21 +123,21 @@ def _inserts(
     unit: str,
 ) -> list[_Insert]:
     if edit.kind == "import":
-        gap = _preamble_end(text, module)
-        return [_Insert(gap, (1, 0, n), _lines("", edit.code), ())]
+        return [_Insert(gap(text, module, None, "import"), (1, 0, n), _lines("", edit.code), ())]
     node = nodes[edit.target]
     first, last = text.first_line(node), text.last_line(node)
     around = tuple(r for r in regions.values() if r.holds(first, last))
     indent = text.indent_of(node.lineno)
+    at = gap(text, module, node, edit.kind)
     if edit.kind == "after":
-        return [_Insert(last, (0, -first, n), _lines(indent, edit.code), around)]
+        return [_Insert(at, (0, -first, n), _lines(indent, edit.code), around)]
     if edit.kind == "before":
-        return [_Insert(first - 1, (3, 0, n), _lines(indent, edit.code), around)]
+        return [_Insert(at, (3, 0, n), _lines(indent, edit.code), around)]
     if edit.kind == "top":
         assert isinstance(node, (ast.For, ast.AsyncFor, ast.While))
         inner = around + ((regions[edit.target],) if edit.target in regions else ())
         body = text.indent_of(node.body[0].lineno)
-        return [_Insert(text.header_end(node), (2, 0, n), _lines(body, edit.code), inner)]
+        return [_Insert(at, (2, 0, n), _lines(body, edit.code, unit), inner)]
     assert edit.kind == "guard", edit.kind
     if edit.restore is None:
         lines = _lines(indent, f"if not {edit.code}:")
@@ -138,8 +150,22 @@ def _inserts(
     return [_Insert(first - 1, (3, 0, n), lines, around)]
 
 
-def _lines(indent: str, code: str) -> tuple[tuple[str, str], ...]:
-    return tuple((indent, line) for line in code.split("\n"))
+def _lines(indent: str, code: str, unit: str = "    ") -> tuple[tuple[str, str], ...]:
+    """The lines of an inserted statement at ``indent``. The body of a generated ``if`` is
+    indented by the file's unit (libcst gives a generated block the module's indentation);
+    the continuation lines of a wrapped call keep their four spaces (they are whitespace
+    inside parentheses)."""
+    lines = code.split("\n")
+    out: list[tuple[str, str]] = []
+    body = False
+    for line in lines:
+        if body and line.startswith("    "):
+            out.append((indent, unit + line[4:]))
+        else:
+            out.append((indent, line))
+        if not body and lines[0].startswith("if ") and line.endswith(":"):
+            body = True
+    return tuple(out)
 
 
 def _shift(line: str, regions: Sequence[_Region], unit: str) -> str:
@@ -152,10 +178,20 @@ def _shift(line: str, regions: Sequence[_Region], unit: str) -> str:
 def _preamble_end(text: SourceText, module: ast.Module) -> int:
     """The line after which the import goes: the end of the module docstring and
     ``from __future__`` imports, or just above the first statement."""
+    count = preamble(text, module)
+    if count == 0:
+        return text.first_line(module.body[0]) - 1
+    last = module.body[count - 1]
+    return last.end_lineno or last.lineno
+
+
+def preamble(text: SourceText, module: ast.Module) -> int:
+    """How many statements of the module the docstring and ``from __future__`` imports are
+    (a line of simple statements counts whole, by its first one)."""
     body = module.body
-    last = 0
     index = 0
     i = 0
+    done = 0
     while i < len(body):
         # A line of simple statements (`a; b`) counts by its first one.
         line = [body[i]]
@@ -167,17 +203,13 @@ def _preamble_end(text: SourceText, module: ast.Module) -> int:
         future = isinstance(head, ast.ImportFrom) and head.module == "__future__" and head.level == 0
         if not _simple(head) or not (docstring or future):
             break
-        last = line[-1].end_lineno or line[-1].lineno
         index += 1
         i += 1
-    if index == 0:
-        return text.first_line(body[0]) - 1
-    return last
+        done = i
+    return done
 
 
 def _simple(node: ast.stmt) -> bool:
-    from florc.instrument.nodes import is_compound
-
     return not is_compound(node)
 
 
@@ -186,8 +218,6 @@ def _is_string(text: SourceText, value: ast.expr) -> bool:
     if isinstance(value, ast.Constant):
         return isinstance(value.value, (str, bytes))
     if isinstance(value, ast.JoinedStr):
-        from florc.instrument.text import is_single_string
-
         return not is_single_string(text.node_text(value))
     return False
 
@@ -251,7 +281,10 @@ def _kinds(lines: list[str]) -> list[str]:
         gap.clear()
         closing.clear()
 
-    tokens = tokenize.generate_tokens(io.StringIO("".join(lines)).readline)
+    text = "".join(lines)
+    if not text.endswith(("\n", "\r")):  # a last line without its newline is still a line
+        text += "\n"
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
     for tok in tokens:
         kind, string, (row, _col), (end_row, _end_col), _line = tok
         if kind == tokenize.ENDMARKER:
@@ -299,5 +332,4 @@ def _leading(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t\f"))]
 
 
-__all__ = ["splice"]
-_ = FUNCTIONS
+__all__ = ["gap", "preamble", "splice"]

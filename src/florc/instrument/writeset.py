@@ -163,6 +163,7 @@ class Context:
         self.text = text
         self.functions = functions
         self.short = {key.rsplit(".", 1)[-1] for key in functions}
+        self._full: dict[ast.AST, str | None] = {}
         self.flor_roots: set[str] = set()
         self.import_roots: set[str] = set()
         for assignment in names.assignments():
@@ -174,8 +175,19 @@ class Context:
             elif assignment.scope is names.globals and root in FLOR_MODULES:
                 self.flor_roots.add(root)
 
+    def full_name(self, node: ast.AST) -> str | None:
+        try:
+            return self._full[node]
+        except KeyError:
+            found = self._full[node] = full_name(node)
+            return found
+
+    def root(self, node: ast.AST) -> str | None:
+        full = self.full_name(node)
+        return None if full is None else full.split(".", 1)[0]
+
     def flor_function(self, func: ast.AST) -> str | None:
-        if _root(func) not in self.flor_roots:
+        if self.root(func) not in self.flor_roots:
             return None
         for name, _source in self.names.qualified(func):
             module, _, attr = name.rpartition(".")
@@ -184,12 +196,12 @@ class Context:
         return None
 
     def is_blocks_call(self, func: ast.AST) -> bool:
-        if _root(func) not in self.flor_roots:
+        if self.root(func) not in self.flor_roots:
             return False
         return any(name.startswith(BLOCKS_PREFIX) for name, _ in self.names.qualified(func))
 
     def builtin(self, func: ast.AST) -> str | None:
-        root = _root(func)
+        root = self.root(func)
         if root is None or not hasattr(builtins, root):
             return None
         for name, source in self.names.qualified(func):
@@ -198,14 +210,14 @@ class Context:
         return None
 
     def imported(self, func: ast.AST) -> bool:
-        if _root(func) not in self.import_roots:
+        if self.root(func) not in self.import_roots:
             return False
         return any(source == IMPORT for _, source in self.names.qualified(func))
 
     def script_function(self, func: ast.AST, cls: str | None) -> str | None:
         """The key of the script function a callee names (``f``, ``train.<locals>.g``, or
         ``C.m`` for ``self.m`` inside class ``C``)."""
-        full = full_name(func)
+        full = self.full_name(func)
         if full is None or full.rsplit(".", 1)[-1] not in self.short:
             return None
         for name, source in self.names.qualified(func):
@@ -224,11 +236,6 @@ class Context:
 
     def string(self, node: ast.AST) -> str | bytes | None:
         return string_value(self.text, node)
-
-
-def _root(func: ast.AST) -> str | None:
-    full = full_name(func)
-    return None if full is None else full.split(".", 1)[0]
 
 
 # A handler returns whether to visit the node's children.
