@@ -85,3 +85,46 @@ def test_run_records_code_version_and_leaves_the_repo_as_it_was(repo, env):
     full = git("rev-parse", f"refs/florc/runs/{run['run_id']}").strip()
     assert full.startswith(run["commit"])
     assert git("show", f"{full}:README") == "edited\n"
+
+
+def test_a_script_that_does_not_parse_is_one_line_and_no_run(repo, env):
+    text = "import florc as flor\nx = print(1\nfor e in flor.loop('e', range(2)):\n    pass\n"
+    (repo / "bad.py").write_text(text)
+    try:
+        compile(text, "bad.py", "exec")
+    except SyntaxError as exc:
+        expected = f"florc: error: bad.py:{exc.lineno}:{exc.offset}: {exc.msg}"
+    proc = florc(repo, env, "run", "bad.py", check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == expected  # florc: error: bad.py:2:10: '(' was never closed
+    assert florc_json(repo, env, "runs")["rows"] == []
+
+
+def test_a_script_error_shows_the_scripts_own_traceback(repo, env):
+    (repo / "boom.py").write_text(
+        "import florc as flor\n\ndef f(v):\n    return 1 / v\n\n"
+        "for e in flor.loop('epoch', range(3)):\n    f(e - 1)\n"
+    )
+    proc = florc(repo, env, "run", "boom.py", check=False)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    start = lines.index("Traceback (most recent call last):")
+    end = next(i for i, line in enumerate(lines) if line.startswith("ZeroDivisionError"))
+    frames = [line.strip() for line in lines[start:end] if line.strip().startswith("File ")]
+    assert frames == ['File "boom.py", line 7, in <module>', 'File "boom.py", line 4, in f']
+    assert florc_json(repo, env, "runs")["rows"][0]["status"] == "failed"
+
+
+def test_running_the_same_script_again_reads_its_instrumentation_from_the_cache(repo, env):
+    (repo / "t.py").write_text("import florc as flor\nfor e in flor.loop('epoch', range(2)):\n    flor.log('e', e)\n")
+    cache = repo / ".flor" / "cache" / "instrument"
+    florc(repo, env, "run", "t.py")
+    entries = sorted(cache.iterdir())
+    assert len(entries) == 1
+    inode = entries[0].stat().st_ino  # a rewrite would be a new file renamed into place
+    florc(repo, env, "run", "t.py")
+    assert sorted(cache.iterdir()) == entries and entries[0].stat().st_ino == inode
+    (repo / "t.py").write_text("import florc as flor\nfor e in flor.loop('epoch', range(3)):\n    flor.log('e', e)\n")
+    florc(repo, env, "run", "t.py")
+    assert len(list(cache.iterdir())) == 2
+    assert [r["status"] for r in florc_json(repo, env, "runs")["rows"]] == ["complete"] * 3

@@ -4,6 +4,11 @@ Same as ``python SCRIPT ARGS...`` except that the run is recorded from the start
 script never calls flor), ``import flordb as flor`` / ``import flor`` resolve to florc so
 FlorDB scripts run unchanged, and ``--kwargs k=v ...`` is taken out of the script's argv (the
 script's own argparse never sees it; flags it does not know stay for it).
+
+The script is compiled (instrumented, through the cache under the store) before the run starts:
+a script that is not valid Python is one error line, ``florc: error: train.py:2:5: '(' was never
+closed``, and no run. An exception the script raises is printed as ``python`` prints it, from
+the script's own frame down (florc's frames above it are left out), and the run is ``failed``.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from types import TracebackType
 
-from florc.errors import UserError
+from florc.errors import Position, UserError
 
 HELP = "run a script and record it (like `python SCRIPT ARGS...`)"
 
@@ -39,42 +45,60 @@ def run_script(script: str, args: list[str]) -> int:
     path = Path(script)
     if not path.is_file():
         raise UserError(f"{script}: no such file")
-    argv, pairs = kwargs.split([script, *args])
-    kwargs.set_pairs(pairs)
-    sys.argv = argv
-    sys.path.insert(0, str(path.resolve().parent))
-    for alias in ("flordb", "flor"):
-        sys.modules[alias] = florc
-    from florc.store.layout import project_root
+    from florc.instrument import Unparseable
+    from florc.instrument.cache import InstrumentCache
+    from florc.instrument.execute import prepare_recorded
+    from florc.store.layout import project_root, store_dir
 
     root = project_root()
     try:
         rel = path.resolve().relative_to(root).as_posix()
     except ValueError:
         rel = str(path.resolve())
-    run = session.start(script=rel, argv=argv)
-    status, code = "complete", 0
     try:
         # Loops get checkpoint calls (florc.instrument, record mode) so a replay can skip them.
-        from florc.instrument.execute import run_recorded
+        code, instrumented = prepare_recorded(path, rel, InstrumentCache.under(store_dir(root)))
+    except Unparseable as exc:
+        where = exc.position or Position(script)
+        raise UserError(exc.message, Position(script, where.line, where.column)) from None
+    argv, pairs = kwargs.split([script, *args])
+    kwargs.set_pairs(pairs)
+    sys.argv = argv
+    sys.path.insert(0, str(path.resolve().parent))
+    for alias in ("flordb", "flor"):
+        sys.modules[alias] = florc
+    from florc.instrument.execute import run_recorded
 
-        run_recorded(path, rel, run)
+    run = session.start(script=rel, argv=argv)
+    status, exit_code = "complete", 0
+    try:
+        run_recorded(path, rel, run, code, instrumented)
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        exit_code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if exc.code is not None and not isinstance(exc.code, int):
             print(exc.code, file=sys.stderr)
-        status = "complete" if code == 0 else "failed"
+        status = "complete" if exit_code == 0 else "failed"
     except KeyboardInterrupt:
-        status, code = "interrupted", 130
+        status, exit_code = "interrupted", 130
         print("KeyboardInterrupt", file=sys.stderr)
-    except BaseException:  # noqa: BLE001 - the script's own error, reported like python does
-        status, code = "failed", 1
-        traceback.print_exc()
+    except BaseException as exc:  # noqa: BLE001 - the script's own error, reported like python does
+        status, exit_code = "failed", 1
+        exc.__traceback__ = _from_script(exc.__traceback__, code.co_filename)
+        traceback.print_exception(exc)
     finally:
-        run.finish(status, code)
+        run.finish(status, exit_code)
         if not os.environ.get(session.ENV_QUIET):
             print(f"florc: run {run.writer_id} {status}: {run.rows_written} rows logged to {run.store}", file=sys.stderr)
-    return code
+    return exit_code
+
+
+def _from_script(tb: TracebackType | None, filename: str) -> TracebackType | None:
+    """The traceback from the script's module frame on (what ``python SCRIPT`` shows); the
+    whole traceback when the error did not pass through the script."""
+    start = tb
+    while start is not None and start.tb_frame.f_code.co_filename != filename:
+        start = start.tb_next
+    return start if start is not None else tb
 
 
 __all__ = ["HELP", "add_arguments", "run", "run_script"]
