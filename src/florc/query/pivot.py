@@ -1,4 +1,4 @@
-"""``flor.dataframe(*names)``: FlorDB's pivot, computed by DuckDB over the Parquet parts.
+"""``flor.dataframe(*names)``: FlorDB's pivot over the Parquet parts.
 
 Semantics (FlorDB's, made precise):
 
@@ -11,21 +11,22 @@ Semantics (FlorDB's, made precise):
   epoch; a context that has no rows below it for the selected names is a row of its own;
 - one column per name, numeric (``float64``, or an integer dtype when every value is an int or
   bool) unless a value of the name is text; the last value logged in a cell wins, and a
-  recorded value wins over a replayed one;
+  recorded value wins over a replayed one (among replayed values, the latest);
 - ``projid, run_id, tstamp`` (run start), ``filename`` (the script) and ``commit`` (the code
-  snapshot) lead, as FlorDB's ``projid, tstamp, filename`` do; they are categoricals.
+  snapshot) lead, as FlorDB's ``projid, tstamp, filename`` do; they are categoricals;
+- ``where`` is SQL over those columns, applied to the pivoted rows.
 
-How, and why it is fast. Every loop *path* (``""``, ``"epoch"``, ``"epoch/step"``) among the
-selected rows gets its own CTE of cells keyed by ``(run_key, i1, ...)``, all integers (string
-keys cost twice as much to hash). A path holding a single name whose rows the runtime did not
-flag as repeated (``cell_dup``) and that has no replayed rows needs no ``GROUP BY`` at all: its
-rows are the cells, which is what keeps a 10-million-row pivot near a second. Other paths
-aggregate with ``arg_max(... ORDER BY recorded-first, seq) FILTER (WHERE name = ...)``. Each path
-then becomes a ``SELECT`` that left-joins the CTEs of its enclosing paths (the broadcast), and
-the parts are ``UNION ALL BY NAME``. Results travel as Arrow; run metadata is attached in pandas
-by the run key, as categoricals, instead of repeating strings per row in SQL.
+Two ways to compute it, same result. The fast path (``query/fast.py``) plans from the parts'
+footer summaries and joins with numpy in storage order; it is taken whenever every part has a
+summary and loops nest at most four deep. The SQL path below handles everything else: every loop
+*path* gets a CTE of cells keyed by ``(run_key, i1, ...)`` (``arg_max(... ORDER BY
+recorded-first, seq)``, or the rows themselves when no name repeats a context), each path a
+``SELECT`` left-joining the CTEs of its enclosing paths, the parts ``UNION ALL BY NAME``. Both
+end in ``_assemble``: run metadata attached by run code as categoricals, columns handed to pandas
+without a copy (one block per column, no consolidation).
 
-Names, paths and ids are bound parameters; aliases are quoted identifiers (``query.sqltext``).
+Names, paths and ids are bound parameters; aliases are quoted identifiers (``query.sqltext``);
+``where`` is the user's own SQL, run over the pivoted rows only.
 """
 
 from __future__ import annotations
@@ -39,11 +40,12 @@ import duckdb
 
 from florc.query.sqltext import ident
 from florc.query.views import VALUE_TEXT, attempt
-from florc.store import Store
+from florc.store import Store, open_store
 from florc.store.schema import CTX_LEVELS, text_key
 
 META = ("projid", "run_id", "tstamp", "filename", "commit")
-_KEY = "CASE WHEN source = 'record' THEN seq + 4611686018427387904 ELSE seq END"
+# which row of a cell wins: a recorded one (the last logged), else the latest replayed one
+_KEY = "{'recorded': coalesce(source = 'record', true), 'at': CASE WHEN coalesce(source = 'record', true) THEN 0 ELSE epoch_us(tstamp) END, 'seq': seq}"
 _TEXT = f"CASE WHEN value_type = 'str' THEN json_extract_string(value, '$') ELSE {VALUE_TEXT} END"
 
 
@@ -250,70 +252,66 @@ def _codes(meta: Any, run_keys: Any) -> Any:
     return np.repeat(positions(run_keys[starts]), lengths)
 
 
-def _fast(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any) -> tuple[dict[str, Any], list[str]] | None:
+def _numpy(table: Any) -> dict[str, Any]:
+    # One copy per column at most (Arrow chunks concatenated); none for a single chunk without NULLs.
+    return {name: table.column(name).to_numpy() for name in table.column_names}
+
+
+def _fast(con: duckdb.DuckDBPyConnection, files: list[Path], names: list[str], meta: Any) -> tuple[dict[str, Any], list[str], Pivot] | None:
     import numpy as np
 
-    from florc.query.broadcast import Source, frame_columns
+    from florc.query import fast
+    from florc.query.footers import summaries
+    from florc.query.views import files_sql
 
-    if not pv.paths or any(pi.tangled for pi in pv.paths) or any(pi.depth > CTX_LEVELS for pi in pv.paths):
+    known = meta["run_key"].to_numpy(dtype=np.int64)
+    lay = fast.layout(names, summaries(con, files), {int(k): i for i, k in enumerate(known)})
+    if lay is None:
         return None
-    p = _Params()
-    depth = max(pi.depth for pi in pv.paths)
-    text = [n for n in pv.names if n not in pv.numeric]
-    # Path and name come back as small integers (positions in pv.paths / pv.names) and indices
-    # without NULLs (-1), so that every column converts to numpy without a copy or a mask.
-    path_pos = " ".join(f"WHEN {p(text_key(pi.path))} THEN {i}" for i, pi in enumerate(pv.paths))
-    name_pos = " ".join(f"WHEN {p(text_key(n))} THEN {j}" for j, n in enumerate(pv.names))
-    cols = [
-        "run_key",
-        f"CAST(CASE path_key {path_pos} END AS TINYINT) AS p",
-        f"CAST(CASE name_key {name_pos} END AS SMALLINT) AS n",
-        *(f"coalesce(i{k}, -1) AS i{k}" for k in range(1, depth + 1)),
-        "value_num",
-    ]
-    if text:
-        cols.append(f"CASE WHEN name_key IN ({', '.join(p(text_key(n)) for n in text)}) THEN {_TEXT} END AS t")
-    in_names = ", ".join(p(text_key(n)) for n in pv.names)
-    in_paths = ", ".join(p(text_key(pi.path)) for pi in pv.paths)
-    sql = f"SELECT {', '.join(cols)} FROM _logs WHERE name_key IN ({in_names}) AND path_key IN ({in_paths})"
-    table = con.sql(sql, params=p.values).to_arrow_table()
-    col = {name: table.column(name).to_numpy(zero_copy_only=False) for name in table.column_names}
-    codes = _codes(meta, col["run_key"])
-    path_of = col["p"]
-    name_of = col["n"]
-    values: dict[str, Any] = {}
-    for n in pv.names:
-        values[n] = col["value_num"] if n in pv.numeric else col["t"].astype(object)
-    idx = [col[f"i{k}"] for k in range(1, depth + 1)]
-    # Iterated values are rare (NULL when the value is the index): fetched separately, as
-    # (run code, i1..ik, value) per level, so that the main scan stays numeric.
-    iterated: list[tuple[Any, list[Any], Any]] = []
-    for k in range(1, depth + 1 if any(pi.valued for pi in pv.paths) else 1):
-        rows = con.sql(
-            f"SELECT DISTINCT run_key, {', '.join(f'i{j}' for j in range(1, k + 1))}, v{k} FROM _logs "
-            f"WHERE v{k} IS NOT NULL AND name_key IN ({in_names}) AND path_key IN ({in_paths})",
-            params=p.values,
-        ).to_arrow_table()
-        iterated.append((
-            _codes(meta, rows.column("run_key").to_numpy(zero_copy_only=False)),
-            [rows.column(f"i{j}").to_numpy(zero_copy_only=False) for j in range(1, k + 1)],
-            rows.column(f"v{k}").to_numpy(zero_copy_only=False).astype(object),
-        ))
-    sources = [Source(pi.path, pi.depth, pi.names) for pi in pv.paths]
-    return frame_columns(codes, path_of, name_of, idx, iterated, values, sources, len(meta) + 1)
+    text_expr = {n: "value_num" if n in lay.numeric else _TEXT for n in names}
+
+    def fetch(columns: str, which: list[int], params: tuple[Any, ...]) -> dict[str, Any]:
+        sql = f"SELECT {columns} FROM read_parquet({files_sql([files[i] for i in which])}, union_by_name = true) WHERE name_key = $1 AND path_key = $2"
+        return _numpy(con.sql(sql, params=list(params)).to_arrow_table())
+
+    fetched = {
+        (src.name, src.path): fast.fetch_source(fetch, src, text_expr[src.name], (text_key(src.name), text_key(src.path)),
+                                                lambda keys: _codes(meta, keys))
+        for src in lay.sources
+    }
+    radix = fast.radices([c for f in fetched.values() for c in (f.main, f.rest) if c is not None], len(meta) + 1)
+    if radix is None:
+        return None
+    got = {k: fast.cells(f, radix) for k, f in fetched.items()}
+    # Iterated values are rare (NULL when the value is the index): fetched apart, as one table
+    # per loop prefix ("epoch", "epoch/step") of (context key -> value).
+    iterated: dict[tuple[str, ...], tuple[Any, Any]] = {}
+    in_names = ", ".join(f"${i}" for i in range(2, len(names) + 2))
+    for path in sorted({s.path for s in lay.sources if s.path in lay.valued}):
+        loops = tuple(path.split("/"))
+        for k in range(1, len(loops) + 1):
+            idx = ", ".join(f"i{j}" for j in range(1, k + 1))
+            t = _numpy(con.sql(
+                f"SELECT DISTINCT run_key, {idx}, v{k} FROM _logs WHERE v{k} IS NOT NULL AND path_key = $1 AND name_key IN ({in_names})",
+                params=[text_key(path), *(text_key(n) for n in names)],
+            ).to_arrow_table())
+            key = fast.compose(_codes(meta, t["run_key"]), [t[f"i{j}"] for j in range(1, k + 1)], radix)
+            value = t[f"v{k}"].astype(object)
+            if loops[:k] in iterated:
+                old_key, old_value = iterated[loops[:k]]
+                key, value = np.concatenate([old_key, key]), np.concatenate([old_value, value])
+            key, first = np.unique(key, return_index=True)  # one value per context
+            iterated[loops[:k]] = (key, value[first])
+    cols, loop_cols = fast.frame(lay, names, got, radix, iterated)
+    integral = tuple(n for n in names if n in lay.integral)
+    numeric = tuple(n for n in names if n in lay.numeric)
+    return cols, loop_cols, Pivot("", (), tuple(loop_cols), tuple(names), integral, (), numeric)
 
 
-def _slow(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any, where: str | None) -> tuple[dict[str, Any], list[str]]:
+def _slow(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any) -> tuple[dict[str, Any], list[str]]:
     import numpy as np
 
-    if where:
-        # --where may name any column, the run's metadata included: join it in SQL.
-        con.register("_pivot_runs", meta)
-        sql = f"""SELECT * FROM (SELECT m.projid, m.run_id, m.tstamp, m.filename, m."commit", u.*
-                  FROM ({pv.sql}) u LEFT JOIN _pivot_runs m USING (run_key)) AS pivoted WHERE {where}"""
-    else:
-        sql = pv.sql
-    table = con.sql(sql, params=list(pv.params)).to_arrow_table()
+    table = con.sql(pv.sql, params=list(pv.params)).to_arrow_table()
     present = [c for c in pv.loop_columns if c in table.column_names]
     cols = {c: table.column(c).to_numpy(zero_copy_only=False) for c in [*present, *pv.names]}
     codes = _codes(meta, table.column("run_key").to_numpy(zero_copy_only=False).astype(np.int64))
@@ -323,52 +321,111 @@ def _slow(con: duckdb.DuckDBPyConnection, pv: Pivot, meta: Any, where: str | Non
     return out, present
 
 
-def _frame(con: duckdb.DuckDBPyConnection, pv: Pivot, where: str | None) -> Any:
+def _assemble(meta: Any, cols: dict[str, Any], loop_cols: list[str], pv: Pivot) -> Any:
     import numpy as np
     import pandas as pd
 
-    meta = _runs_meta(con)
-    built = None if where else _fast(con, pv, meta)
-    cols, loop_cols = built if built is not None else _slow(con, pv, meta, where)
     codes = np.asarray(cols.pop("_run"), dtype=np.int64)
-    codes = np.where(codes >= len(meta), -1, codes)
-
+    n_meta = len(meta)
+    unknown = codes >= n_meta
+    if unknown.any():
+        codes = np.where(unknown, -1, codes)
+    small = codes.astype(np.int8 if n_meta < 127 else np.int16 if n_meta < 32767 else np.int32)
     lead: dict[str, Any] = {}
     for c in META:
         values = meta[c]
         if c == "tstamp":
-            lead[c] = pd.api.extensions.take(values.array, codes, allow_fill=True)
+            # the run's start time: a take from one value per run (NaT for an unknown run)
+            stamps = np.r_[values.to_numpy(dtype="datetime64[us]").view(np.int64), np.iinfo(np.int64).min]
+            taken = stamps[np.where(codes >= 0, codes, n_meta)].view("datetime64[us]")
+            lead[c] = pd.DatetimeIndex(taken, tz="UTC", copy=False).array
+        elif c == "run_id":
+            lead[c] = pd.Categorical.from_codes(small, categories=pd.Index(values.astype(object)), validate=False)
         else:
             cats = pd.Categorical(values.astype(object))
-            lead[c] = pd.Categorical.from_codes(np.where(codes >= 0, cats.codes[codes] if len(meta) else -1, -1), categories=cats.categories)
+            per_run = np.r_[cats.codes, -1].astype(small.dtype)
+            lead[c] = pd.Categorical.from_codes(per_run[np.where(codes >= 0, codes, n_meta)], categories=cats.categories,
+                                                validate=False)
+    reserved = set(META) | set(pv.names)
     body: dict[str, Any] = {}
     for c in [*loop_cols, *pv.names]:
         v = np.asarray(cols[c])
+        out_name = c
+        if c in loop_cols:
+            base = c[: -len("_value")] if c.endswith("_value") and c[: -len("_value")] in loop_cols else c
+            if base in reserved:
+                out_name = f"{base}_iter" + c[len(base):]
         if c.endswith("_value") and c in loop_cols:
             v = v.astype(object)
             if pd.isna(v).all():  # the iterated values said nothing beyond the index
                 continue
-            body[c] = v
+            body[out_name] = v
         elif c in loop_cols or c in pv.integral:
-            f = np.asarray(v, dtype="float64")
-            body[c] = pd.Series(f).astype("Int64").array if np.isnan(f).any() else f.astype("int64")
+            if v.dtype.kind in "iu":
+                body[out_name] = v.astype(np.int64, copy=False)
+            else:
+                f = np.asarray(v, dtype="float64")
+                body[out_name] = pd.Series(f).astype("Int64").array if np.isnan(f).any() else f.astype("int64")
         elif c in pv.numeric:
-            body[c] = v.astype("float64")
+            body[out_name] = v.astype("float64", copy=False)
         else:
-            body[c] = v.astype(object)
-    out = pd.DataFrame({**lead, **body})
-    return out
+            body[out_name] = v.astype(object)
+    # copy=False: one block per column, no consolidation into 2-D blocks (a copy of every column)
+    return pd.DataFrame({**lead, **body}, copy=False)
 
 
-def dataframe(*names: str, store: str | Path | Store | None = None, where: str | None = None) -> Any:
+ROW = "__florc_row"
+
+
+def _filter(con: duckdb.DuckDBPyConnection, df: Any, where: str) -> Any:
+    """The rows of ``df`` for which the user's SQL condition ``where`` holds (NaN reads as NULL)."""
+    import numpy as np
+
+    view = df.assign(**{ROW: np.arange(len(df), dtype=np.int64)})
+    con.register("_pivoted", view)
+    try:
+        rows = con.execute(f"SELECT {ident(ROW)} FROM _pivoted AS pivoted WHERE {where} ORDER BY 1").fetchnumpy()[ROW]
+    finally:
+        con.unregister("_pivoted")
+    if len(rows) == len(df):
+        return df
+    return df.iloc[np.asarray(rows, dtype=np.int64)].reset_index(drop=True)
+
+
+def _names_default(con: duckdb.DuckDBPyConnection, files: list[Path]) -> list[str]:
+    from florc.query.footers import summaries
+
+    found = summaries(con, files)
+    if all(s is not None for s in found):
+        return sorted({c.name for s in found if s is not None for c in s.cells if c.path == ""})
+    return [r[0] for r in con.execute("SELECT DISTINCT name FROM _logs WHERE depth = 0 ORDER BY name").fetchall()]
+
+
+def _dataframe(con: duckdb.DuckDBPyConnection, store: Store, names: Sequence[str], where: str | None, engine: str) -> Any:
+    files = store.parts("logs")
+    picked = list(dict.fromkeys(str(n) for n in names)) or _names_default(con, files)
+    meta = _runs_meta(con)
+    built = _fast(con, files, picked, meta) if picked and files and engine == "auto" else None
+    if built is not None:
+        cols, loop_cols, pv = built
+    else:
+        pv = plan(con, picked)
+        cols, loop_cols = _slow(con, pv, meta)
+    df = _assemble(meta, cols, loop_cols, pv)
+    return _filter(con, df, where) if where else df
+
+
+def dataframe(*names: str, store: str | Path | Store | None = None, where: str | None = None, engine: str = "auto") -> Any:
     """The pivoted dataframe of ``names`` (all run-level names when none are given).
 
-    ``where`` is SQL over the pivot's columns, e.g. ``"epoch >= 2"``.
+    ``where`` is SQL over the pivot's columns, e.g. ``"epoch >= 2"``. ``engine="sql"`` computes
+    it in SQL only (the same result; for checking the fast path against it).
 
     >>> dataframe("loss", store="/nonexistent").columns.tolist()[:5]  # doctest: +SKIP
     ['projid', 'run_id', 'tstamp', 'filename', 'commit']
     """
-    return attempt(store, lambda con: _frame(con, plan(con, names), where))
+    st = store if isinstance(store, Store) else open_store(store)
+    return attempt(st, lambda con: _dataframe(con, st, names, where, engine))
 
 
 __all__ = ["META", "Pivot", "dataframe", "plan"]

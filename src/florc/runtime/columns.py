@@ -205,9 +205,9 @@ class Writer:
             "replay_id": Indexed([self.replay_id], zeros),
         }
         cols.update(ctx.columns())
-        return cols, self._summary(distinct, ctx, group, dup, text_rows, nonint)
+        return cols, self._summary(distinct, ctx, group, dup, text_rows, nonint, float(cols["tstamp"].min()))
 
-    def _summary(self, distinct: list[str], ctx: Contexts, group: Any, dup: Any, text_rows: Any, nonint: Any) -> Summary:
+    def _summary(self, distinct: list[str], ctx: Contexts, group: Any, dup: Any, text_rows: Any, nonint: Any, t0: float) -> Summary:
         import numpy as np
 
         from florc.store.schema import run_key
@@ -232,7 +232,7 @@ class Writer:
             r = int(rows[g])
             cells.append(Cells(distinct[g // n_paths], path, ctx.depth_of[path], r, r if replay else 0,
                                int(counts["text"][g]), int(counts["nonint"][g]), int(counts["dup"][g]), int(valued[g])))
-        return Summary((run_key(self.run_id),), tuple(cells))
+        return Summary((run_key(self.run_id),), tuple(cells), t0)
 
     def _cell_dups(self, distinct: list[str], ncode: Any, ctx: Contexts) -> tuple[Any, Any]:
         # The pivot skips its GROUP BY for a name whose cells are all distinct. Rows of a name

@@ -188,10 +188,12 @@ def summarize(data: pa.Table) -> Summary:
     g = pa.table(flags).group_by(["name", "path"]).aggregate(aggs).to_pydict()
     valued = [sum((g[f"v{k}_max"][i] or 0) << (k - 1) for k in range(1, 5)) for i in range(len(g["name"]))]
     runs = pc.unique(col("run_key", pa.int64())).to_pylist()
+    first = pc.min(col("tstamp", pa.timestamp("us", tz="UTC"))).as_py() if n else None
     return from_columns(
         g["name"], g["path"], g["depth_max"], runs,
         {"rows": g["rows_sum"], "replayed": g["replayed_sum"], "text": g["text_sum"], "nonint": g["nonint_sum"],
          "dup": g["dup_sum"], "valued": valued},
+        None if first is None else first.timestamp(),
     )
 
 

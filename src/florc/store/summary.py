@@ -3,14 +3,15 @@
 Every writer of ``logs`` parts (the runtime, ``parts.write_part``, the compactor) stores under
 the footer key ``florc.summary`` a JSON object::
 
-    {"v": 1, "runs": [<run_key>, ...], "cells": [[name, path, depth, rows, replayed, text,
-                                                  nonint, dup, valued], ...]}
+    {"v": 1, "runs": [<run_key>, ...], "t0": <first tstamp, epoch seconds>,
+     "cells": [[name, path, depth, rows, replayed, text, nonint, dup, valued], ...]}
 
 one ``cells`` entry per (name, loop path) present in the file, with counts of its rows: all of
 them, those with ``source`` other than ``record``, those whose value is not a plain number
 (``value`` set or ``value_num`` NULL), those whose ``value_type`` is not ``int``/``bool``, those
 flagged ``cell_dup`` (or with the flag NULL); ``valued`` is a bit mask of the levels ``k`` whose
-iterated value ``v<k>`` is set in some row. ``runs`` lists the distinct ``run_key`` values.
+iterated value ``v<k>`` is set in some row. ``runs`` lists the distinct ``run_key`` values, ``t0``
+the earliest ``tstamp`` (which orders the parts of different replays of one run: the later wins).
 
 Reading all footers costs milliseconds where a ``GROUP BY`` over ten million rows costs a few
 hundred; and because ``rows`` is exact, a scan filtered to one (name, path) returns a known
@@ -52,9 +53,11 @@ class Cells:
 class Summary:
     runs: tuple[int, ...]
     cells: tuple[Cells, ...]
+    t0: float | None = None
 
     def to_json(self) -> str:
-        return json.dumps({"v": VERSION, "runs": list(self.runs), "cells": [c.row() for c in self.cells]}, separators=(",", ":"))
+        return json.dumps({"v": VERSION, "runs": list(self.runs), "t0": self.t0, "cells": [c.row() for c in self.cells]},
+                          separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str | bytes | None) -> Summary | None:
@@ -66,7 +69,8 @@ class Summary:
             if data.get("v") != VERSION:
                 return None
             cells = tuple(Cells(str(c[0]), str(c[1]), *(int(x) for x in c[2:9])) for c in data["cells"])
-            return cls(tuple(int(r) for r in data["runs"]), cells)
+            t0 = data.get("t0")
+            return cls(tuple(int(r) for r in data["runs"]), cells, None if t0 is None else float(t0))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None
 
@@ -80,14 +84,17 @@ def merge(summaries: Iterable[Summary]) -> Summary:
     """
     runs: dict[int, None] = {}
     cells: dict[tuple[str, str], list[int]] = {}
+    t0s: list[float] = []
     for s in summaries:
         runs.update(dict.fromkeys(s.runs))
+        if s.t0 is not None:
+            t0s.append(s.t0)
         for c in s.cells:
             acc = cells.setdefault((c.name, c.path), [c.depth, 0, 0, 0, 0, 0, 0])
             for i, v in enumerate((c.rows, c.replayed, c.text, c.nonint, c.dup), start=1):
                 acc[i] += v
             acc[6] |= c.valued
-    return Summary(tuple(runs), tuple(Cells(n, p, *acc) for (n, p), acc in cells.items()))
+    return Summary(tuple(runs), tuple(Cells(n, p, *acc) for (n, p), acc in cells.items()), min(t0s) if t0s else None)
 
 
 def from_columns(
@@ -96,6 +103,7 @@ def from_columns(
     depths: Sequence[Any],
     runs: Iterable[Any],
     flags: dict[str, Sequence[Any]],
+    t0: float | None = None,
 ) -> Summary:
     """A summary from per-(name, path) aggregates computed by a writer: ``flags`` holds the
     lists ``rows replayed text nonint dup valued`` aligned with ``names``/``paths``/``depths``."""
@@ -104,7 +112,7 @@ def from_columns(
         for i, (n, p, d) in enumerate(zip(names, paths, depths))
         if n is not None
     )
-    return Summary(tuple(int(r) for r in runs if r is not None), cells)
+    return Summary(tuple(int(r) for r in runs if r is not None), cells, t0)
 
 
 __all__ = ["Cells", "KEY", "Summary", "VERSION", "from_columns", "merge"]
