@@ -42,7 +42,7 @@ def runtime_params(fn) -> list[tuple[str, str, str | None, str | None]]:
 
 def test_runtime_has_exactly_the_surface_functions_with_their_parameters():
     spec = surface()
-    assert set(spec) == {"log", "arg", "loop", "checkpointing", "commit", "dataframe", "query"}
+    assert set(spec) == {"log", "arg", "loop", "iteration", "checkpointing", "commit", "dataframe", "query"}
     for name, fn in spec.items():
         impl = getattr(runtime, name)
         assert runtime_params(impl) == params(fn), name
@@ -60,6 +60,39 @@ def test_return_types_match_the_surface(tmp_path, monkeypatch):
     with runtime.checkpointing() as declared_objects:  # the context-manager form FlorDB allows
         assert declared_objects.objects == {}
     session.stop()
+
+
+def test_the_compiler_recognises_exactly_the_surface():
+    from florc.syntax.flor import SURFACE as recognised
+
+    assert set(recognised) == set(surface())
+
+
+def test_iteration_blocks_are_loop_iterations(tmp_path, monkeypatch):
+    # FlorDB's `with flor.iteration(name, idx, value)` form: rows land as in a flor.loop iteration.
+    from florc.query import query
+    from florc.runtime import session
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FLORC_QUIET", "1")
+    for e in range(2):
+        with florc.iteration("epoch", e, None):
+            for s in florc.loop("step", range(2)):
+                florc.log("loss", e + s / 10)
+            with florc.iteration("phase", None, "eval"):
+                florc.log("acc", e / 10)
+        florc.log("after", 1.0)
+    session.stop()
+    from florc.query import rows
+
+    _, got = rows("SELECT name, ctx_path, i1, i2, v2 FROM logs ORDER BY seq")
+    assert got[:4] == [
+        ("loss", "epoch/step", 0, 0, None), ("loss", "epoch/step", 0, 1, None),
+        ("acc", "epoch/phase", 0, None, '"eval"'), ("after", "", None, None, None),
+    ]
+    df = florc.dataframe("loss", "acc")
+    assert df.loss.dropna().tolist() == [0.0, 0.1, 1.0, 1.1]
+    assert query("SELECT count(*) AS n FROM timings WHERE loop = 'epoch'").n.tolist() == [2]
 
 
 def test_the_package_exposes_the_runtime_functions():

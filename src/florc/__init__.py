@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from florc.runtime import arg, checkpointing, commit, dataframe, log, loop, query
+from florc.runtime import arg, checkpointing, commit, dataframe, iteration, log, loop, query
 
 __version__ = "0.1.0"
 
@@ -41,6 +41,7 @@ __all__ = [
     "checkpointing",
     "commit",
     "dataframe",
+    "iteration",
     "log",
     "loop",
     "open_store",

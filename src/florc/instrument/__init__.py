@@ -58,7 +58,7 @@ def _apply(parsed: Parsed, edits: tuple[Edit, ...], notes: tuple[str, ...]) -> I
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The pass allocates many small objects and frees them all at the end: the cyclic
     collector, running every few hundred allocations over a growing heap, would cost it a
     fifth of its time and find nothing."""
@@ -86,7 +86,7 @@ def instrument_record(source: str, path: str) -> InstrumentResult:
 
 def record_parsed(source: str, path: str) -> tuple[Parsed, InstrumentResult]:
     """Record mode, with the parsed script (its tree is what ``execute`` compiles)."""
-    with _collector_paused():
+    with collector_paused():
         parsed, done = _prepare(source, path)
         if done is not None:
             return parsed, done
@@ -96,7 +96,7 @@ def record_parsed(source: str, path: str) -> tuple[Parsed, InstrumentResult]:
 
 def instrument_replay(source: str, path: str, directives: ReplayDirectives) -> InstrumentResult:
     """Guard the loops a replay may skip and select main-loop iterations (replay mode)."""
-    with _collector_paused():
+    with collector_paused():
         parsed, done = _prepare(source, path)
         if done is not None:
             return done
@@ -115,6 +115,7 @@ __all__ = [
     "Unparseable",
     "WriteSet",
     "analyze",
+    "collector_paused",
     "instrument_record",
     "instrument_replay",
     "record_parsed",

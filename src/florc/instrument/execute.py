@@ -69,24 +69,26 @@ def compile_recorded(
 ) -> types.CodeType:
     """The record-mode instrumented code of ``source``, with the original's line numbers.
     Raises ``Unparseable`` when the script is not valid Python (its position is the script's)."""
-    cache = cache if cache is not None else InstrumentCache(None)
-    found = cache.lookup(cache_key("record", source, rel))
-    if found is not None:
-        tree = _parse(source, filename)
-        inserts = found.inserts
-    else:
-        from florc.instrument import record_parsed
+    from florc.instrument import collector_paused, record_parsed
 
-        parsed, result = record_parsed(source, rel)
-        entry = instrumented(parsed, result, record=True)
-        cache.store(cache_key("record", source, rel), entry)
-        tree, inserts = parsed.module, entry.inserts
-    if inserts:
-        with_inserts(tree, SourceText(source), inserts)
-    try:
-        return compile(tree, filename, "exec", dont_inherit=True)
-    except SyntaxError as exc:  # `return` outside a function, and the like
-        raise Unparseable(exc.msg, Position(rel, exc.lineno, exc.offset)) from None
+    cache = cache if cache is not None else InstrumentCache(None)
+    key = cache_key("record", source, rel)
+    with collector_paused():  # a tree is tens of thousands of objects, none of them cyclic garbage
+        found = cache.lookup(key)
+        if found is not None:
+            tree = _parse(source, filename)
+            inserts = found.inserts
+        else:
+            parsed, result = record_parsed(source, rel)
+            entry = instrumented(parsed, result, record=True)
+            cache.store(key, entry)
+            tree, inserts = parsed.module, entry.inserts
+        if inserts:
+            with_inserts(tree, SourceText(source), inserts)
+        try:
+            return compile(tree, filename, "exec", dont_inherit=True)
+        except SyntaxError as exc:  # `return` outside a function, and the like
+            raise Unparseable(exc.msg, Position(rel, exc.lineno, exc.offset)) from None
 
 
 def _parse(source: str, filename: str) -> ast.Module:

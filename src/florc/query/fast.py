@@ -187,9 +187,13 @@ class Fetched:
     dup: bool
 
 
+def _levels_sql(levels: list[str]) -> list[str]:
+    return [f"coalesce({c}, -1) AS {c}" for c in levels]
+
+
 def _read(fetch: Fetch, levels: list[str], value_sql: str, pieces: list[Piece], params: tuple[Any, ...]) -> Cells | None:
     """Rows of pieces whose run is known from the footer: the run comes from the row counts."""
-    got = fetch(", ".join([*levels, f"{value_sql} AS v"]), [p.file for p in pieces], params)
+    got = fetch(", ".join([*_levels_sql(levels), f"{value_sql} AS v"]), [p.file for p in pieces], params)
     counts = np.asarray([p.rows for p in pieces], dtype=np.int64)
     if len(got["v"]) != int(counts.sum()):
         return None  # the footers do not match the data: read these row by row
@@ -201,7 +205,7 @@ def fetch_source(fetch: Fetch, src: Source, value_sql: str, key_params: tuple[An
                  run_code: Callable[[Any], Any]) -> Fetched:
     """Read one source. ``fetch(columns_sql, files, params)`` runs the filtered scan over
     ``files``; ``run_code`` maps run keys to run positions."""
-    levels = [f"i{k}" for k in range(1, src.depth + 1)]
+    levels = [f"i{k}" for k in range(1, src.depth + 1)]  # NULL (an iteration without index) reads -1
     empty = Cells(np.empty(0, np.int64), [np.empty(0, np.int64) for _ in levels], np.empty(0))
     clean, replays, other = src.clean, src.replays, list(src.other)
     main = _read(fetch, levels, value_sql, clean, key_params) if clean else empty
@@ -217,7 +221,7 @@ def fetch_source(fetch: Fetch, src: Source, value_sql: str, key_params: tuple[An
             ranked.append(got)
     if other:
         got2 = fetch(
-            ", ".join([*levels, f"{value_sql} AS v", "run_key", "(source IS NULL OR source = 'record') AS rec",
+            ", ".join([*_levels_sql(levels), f"{value_sql} AS v", "run_key", "(source IS NULL OR source = 'record') AS rec",
                        "epoch_us(tstamp) / 1e6 AS ts"]),
             [p.file for p in other], key_params,
         )
@@ -243,7 +247,7 @@ def radices(cells: Sequence[Cells], n_runs: int) -> list[int] | None:
         m = 1
         for c in cells:
             if k < len(c.idx) and len(c.idx[k]):
-                m = max(m, int(np.max(c.idx[k])) + 1)
+                m = max(m, int(np.max(c.idx[k])) + 2)  # indices from -1 (NULL) up, shifted by one
         radix.append(m)
         total *= m
         if total >= LIMIT:
@@ -254,7 +258,7 @@ def radices(cells: Sequence[Cells], n_runs: int) -> list[int] | None:
 def compose(run: Any, idx: Sequence[Any], radix: list[int]) -> Any:
     key = np.asarray(run, dtype=np.int64)
     for k, level in enumerate(idx):
-        key = key * radix[k + 1] + np.asarray(level, dtype=np.int64)
+        key = key * radix[k + 1] + (np.asarray(level, dtype=np.int64) + 1)
     return key
 
 
@@ -268,7 +272,7 @@ def truncate(key: Any, radix: list[int], depth: int, to: int) -> Any:
 def decode(key: Any, radix: list[int], depth: int) -> tuple[Any, list[Any]]:
     out = []
     for k in range(depth, 0, -1):
-        out.append(key % radix[k])
+        out.append(key % radix[k] - 1)
         key = key // radix[k]
     return key, out[::-1]
 

@@ -290,7 +290,7 @@ def _fast(con: duckdb.DuckDBPyConnection, files: list[Path], names: list[str], m
     for path in sorted({s.path for s in lay.sources if s.path in lay.valued}):
         loops = tuple(path.split("/"))
         for k in range(1, len(loops) + 1):
-            idx = ", ".join(f"i{j}" for j in range(1, k + 1))
+            idx = ", ".join(f"coalesce(i{j}, -1) AS i{j}" for j in range(1, k + 1))
             t = _numpy(con.sql(
                 f"SELECT DISTINCT run_key, {idx}, v{k} FROM _logs WHERE v{k} IS NOT NULL AND path_key = $1 AND name_key IN ({in_names})",
                 params=[text_key(path), *(text_key(n) for n in names)],
@@ -361,8 +361,10 @@ def _assemble(meta: Any, cols: dict[str, Any], loop_cols: list[str], pv: Pivot) 
                 continue
             body[out_name] = v
         elif c in loop_cols or c in pv.integral:
-            if v.dtype.kind in "iu":
+            if v.dtype.kind in "iu" and not (c in loop_cols and (v < 0).any()):
                 body[out_name] = v.astype(np.int64, copy=False)
+            elif v.dtype.kind in "iu":  # -1: an iteration without an index
+                body[out_name] = pd.arrays.IntegerArray(v.astype(np.int64), v < 0)
             else:
                 f = np.asarray(v, dtype="float64")
                 body[out_name] = pd.Series(f).astype("Int64").array if np.isnan(f).any() else f.astype("int64")

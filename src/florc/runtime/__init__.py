@@ -10,11 +10,11 @@ from __future__ import annotations
 import sys
 
 from florc.runtime import kwargs as _kwargs
-from florc.runtime.api import Checkpointing, arg, checkpointing, commit, dataframe, log, loop, query
+from florc.runtime.api import Checkpointing, Iteration, arg, checkpointing, commit, dataframe, iteration, log, loop, query
 
 # FlorDB parses `--kwargs` at import, before the script's own argparse runs; so do we, but
 # never from florc's own command line (`florc run` hands the script's pairs over itself).
 if not _kwargs._from_florc_cli(sys.argv):
     _kwargs.consume(sys.argv)
 
-__all__ = ["Checkpointing", "arg", "checkpointing", "commit", "dataframe", "log", "loop", "query"]
+__all__ = ["Checkpointing", "Iteration", "arg", "checkpointing", "commit", "dataframe", "iteration", "log", "loop", "query"]

@@ -1,5 +1,5 @@
-"""The flor calls training code makes: ``log``, ``arg``, ``loop``, ``checkpointing``, ``commit``,
-and the two read calls ``dataframe`` and ``query``.
+"""The flor calls training code makes: ``log``, ``arg``, ``loop``, ``iteration``,
+``checkpointing``, ``commit``, and the two read calls ``dataframe`` and ``query``.
 
 ``log`` is the hot path (called per step in training loops): it appends one tuple to a list and
 returns. Everything else (type inspection of unusual values, JSON, Arrow) happens in
@@ -127,6 +127,45 @@ def _loop(s: sessions.Session, name: str, vals: Iterable[T]) -> Iterator[T]:
             o.on_loop_exit(info, _getframe(1), completed)
 
 
+class Iteration:
+    """What ``flor.iteration(name, idx, value)`` returns: a ``with`` block that is one iteration
+    of loop ``name`` (FlorDB's hand-written form of ``flor.loop``). Rows logged inside carry
+    ``(name, idx, value)`` in their context, exactly as in a ``flor.loop`` iteration, and the
+    block's wall time goes to ``timings``. A replay cannot skip a ``with`` body: it runs, and
+    loop observers and controllers are not told about it."""
+
+    def __init__(self, name: str, idx: int | None, value: Any) -> None:
+        self.name = name
+        self.idx = -1 if idx is None else int(idx)  # -1: the store's NULL
+        self.value = value
+        self._t0 = 0.0
+
+    def __enter__(self) -> None:
+        s = self._session = _session()
+        self._depth = len(s.stack)
+        self._parent = s.ctx
+        s.stack.append((self.name, self.idx, iteration_value(self.value, self.idx)))
+        s.ctx = context.make(s.stack)
+        self._t0 = _perf()
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        s = self._session
+        if et is None:
+            s.timings.append((self.name, s.ctx, _perf() - self._t0, _now()))
+        del s.stack[self._depth :]
+        s.ctx = self._parent
+
+
+def iteration(name: str, idx: int | None, value: Any = None) -> Iteration:
+    """One iteration of loop ``name`` as a ``with`` block (FlorDB's form):
+
+    >>> for i in range(2):
+    ...     with iteration("epoch", i, None):
+    ...         _ = log("x", 1.0)
+    """
+    return Iteration(name, idx, value)
+
+
 class Checkpointing:
     """What ``flor.checkpointing(...)`` returns: usable as a plain call or as a ``with`` block
     (FlorDB scripts use both)."""
@@ -184,4 +223,4 @@ def query(sql: str) -> Any:
     return run_sql(sql, store=s.store if s is not None else None)
 
 
-__all__ = ["Checkpointing", "arg", "checkpointing", "commit", "dataframe", "log", "loop", "query"]
+__all__ = ["Checkpointing", "Iteration", "arg", "checkpointing", "commit", "dataframe", "iteration", "log", "loop", "query"]
