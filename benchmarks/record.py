@@ -1,10 +1,15 @@
-"""Record overhead: a small torch training script (epochs of a few seconds) run as is with the
-flor calls stubbed out, with florc, and with flordb 4.0.1, alternating, in one session.
+"""Record overhead: a small torch training script (epochs of a few seconds) with the flor calls
+stubbed out, with florc imported (`python train.py`), under `florc run` (loops instrumented,
+checkpoints on) and with flordb 4.0.1, in one session.
 
-    .venv/bin/python benchmarks/record.py [--repeat 3] [--epochs 3] [--no-flordb]
+    .venv/bin/python benchmarks/record.py [--repeat 7] [--epochs 3] [--steps 150] [--no-flordb]
 
-Reports the median wall time of the whole process (interpreter start to exit, as a user sees
-it) and of the training loop alone (printed by the script), and both as ratios to the stub.
+The variants run in rounds, one run of each per round, in an order that rotates from round to
+round; each variant's time is divided by the stub's time *of the same round*, and the median of
+those paired ratios is reported (with their range), so that load that drifts over minutes on a
+shared machine cancels out. Measures: the training loop's wall time (printed by the script), the
+whole process's wall time (interpreter start to exit, as a user sees it) and its CPU time (user +
+system, children included: the code snapshot's child process counts).
 """
 
 from __future__ import annotations
@@ -15,145 +20,159 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from _common import command_line, flordb_python, git_env, median, scratch_repo, write_section
+from _training import checkpoint_cost, loop_seconds, timed, training_script
 
-SCRIPT = """\
+# A torch script imports numpy anyway: the baseline does too, so that what is left is florc's.
+FIXED = {
+    "python": "import numpy\n",
+    "florc": "import numpy\nimport florc as flor\nflor.arg('lr', 0.1)\nflor.log('loss', 0.5)\n",
+}
+
+MEASURES = ("training loop", "process wall", "process CPU")
+
+# What florc adds to one iteration of the training script's inner loop: `flor.loop` and one
+# `flor.log`, against the bare loop, in one process (the script's other work is the same).
+PER_STEP = """\
 import sys, time
-import torch
-{import_line}
-
-torch.set_num_threads(1)
-torch.manual_seed(0)
-epochs = flor.arg("epochs", {epochs})
-lr = flor.arg("lr", 0.01)
-X = torch.randn(20000, 64)
-y = (X[:, :8].sum(dim=1, keepdim=True) > 0).float()
-model = torch.nn.Sequential(torch.nn.Linear(64, 512), torch.nn.ReLU(), torch.nn.Linear(512, 512),
-                            torch.nn.ReLU(), torch.nn.Linear(512, 1))
-opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9)
-loss_fn = torch.nn.BCEWithLogitsLoss()
-t0 = time.perf_counter()
-with flor.checkpointing(model=model, optimizer=opt):
-    for epoch in flor.loop("epoch", range(epochs)):
-        for step in flor.loop("step", range({steps})):
-            i = (step * 500) % 19500
-            xb, yb = X[i:i + 500], y[i:i + 500]
-            opt.zero_grad()
-            loss = loss_fn(model(xb), yb)
-            loss.backward()
-            opt.step()
-            flor.log("loss", loss.item())
-        with torch.no_grad():
-            acc = ((model(X) > 0).float() == y).float().mean().item()
-        flor.log("acc", acc)
-print("LOOP", time.perf_counter() - t0)
-"""
-
-STUB = """\
-class _Stub:
-    def __enter__(self): return self
-    def __exit__(self, *a): return None
-class flor:
-    arg = staticmethod(lambda name, default=None: default)
-    log = staticmethod(lambda name, value: value)
-    loop = staticmethod(lambda name, it: it)
-    checkpointing = staticmethod(lambda **kw: _Stub())
-"""
-
-IMPORTS = {"stub": STUB, "florc": "import florc as flor", "flordb": "import flordb as flor"}
-
-
-def run_once(kind: str, python: str, epochs: int, steps: int) -> tuple[float, float, float]:
-    """(process wall seconds, training-loop seconds, CPU seconds of the process and its children)."""
-    repo = scratch_repo({"train.py": SCRIPT.format(import_line=IMPORTS[kind], epochs=epochs, steps=steps)})
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+import florc as flor
+n = int(sys.argv[1])
+best = {}
+for _ in range(5):
     t0 = time.perf_counter()
+    for i in range(n):
+        pass
+    t1 = time.perf_counter()
+    for i in flor.loop("step", range(n)):
+        flor.log("loss", 0.5)
+    t2 = time.perf_counter()
+    best["bare"] = min(best.get("bare", 1e9), t1 - t0)
+    best["flor"] = min(best.get("flor", 1e9), t2 - t1)
+print((best["flor"] - best["bare"]) / n)
+"""
+
+
+def per_step_cost(n: int = 200_000) -> float:
+    """Seconds florc adds per inner-loop iteration (`flor.loop` + one `flor.log`)."""
+    repo = scratch_repo({"t.py": PER_STEP})
+    _, _, proc = timed([sys.executable, "t.py", str(n)], repo, one_thread_env())
+    return float(proc.stdout.split()[-1])
+
+
+def one_thread_env() -> dict[str, str]:
     # One compute thread: OpenMP workers spin while waiting, which turns CPU time into a measure
     # of the neighbours' load; with one thread it measures work, and florc's background work
     # (snapshot, flushes) shows up in it rather than hiding in idle spin time.
-    env = {**git_env(), "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    proc = subprocess.run([python, "train.py"], cwd=repo, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode != 0:
-        raise SystemExit(f"{kind} failed:\n{proc.stderr[-2000:]}")
-    loop = float(next(line.split()[1] for line in proc.stdout.splitlines() if line.startswith("LOOP")))
-    return wall, loop, cpu
+    return {**git_env(), "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
 
 
-CAVEAT = (
-    "On this shared VM the spread between identical runs is larger than florc's effect: two runs of this benchmark half an hour apart put florc's median training-loop time at +43% and +1% of the stub's, and its median CPU time at +0.5% and +5%, with the stub itself varying by up to 2x between repeats. The fixed per-run cost below (0.34 and 0.44 CPU-seconds in those two runs) is the steadier number."
-)
+def run_once(label: str, cmd: list[str], kind: str, ns: argparse.Namespace) -> tuple[tuple[float, float, float], Path]:
+    """(training-loop seconds, process wall seconds, CPU seconds of the process and its children),
+    and the repository it ran in."""
+    script = training_script(kind, ns.epochs, ns.steps, width=512, batch=500, eval_rows=20000)
+    repo = scratch_repo({"train.py": script})
+    wall, cpu, proc = timed(cmd, repo, one_thread_env())
+    return (loop_seconds(proc), wall, cpu), repo
 
-FIXED = {
-    "python": "pass\n",
-    "florc": "import florc as flor\nflor.arg('lr', 0.1)\nflor.log('loss', 0.5)\n",
-}
 
-
-def fixed_cost(kind: str, repeat: int) -> float:
-    """Median CPU seconds of a script that only starts a run and logs one value (no torch)."""
-    samples = []
+def fixed_cost(kind: str, repeat: int) -> tuple[float, float]:
+    """Median (CPU seconds, wall seconds) of a script that starts a run and logs one value."""
+    cpu, wall = [], []
     for _ in range(repeat):
         repo = scratch_repo({"t.py": FIXED[kind]})
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([sys.executable, "t.py"], cwd=repo, env=git_env(), check=True, capture_output=True)
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "t.py"], cwd=repo, env=one_thread_env(), check=True, capture_output=True)
+        wall.append(time.perf_counter() - t0)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        samples.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-    return median(samples)
+        cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    return median(cpu), median(wall)
+
+
+def pct(ratio: float) -> str:
+    return f"{100 * (ratio - 1):+.1f}%"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7, help="rounds (one run of each variant per round)")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--steps", type=int, default=150)
     parser.add_argument("--no-flordb", action="store_true")
     ns = parser.parse_args(argv)
-    kinds = {"stub": sys.executable, "florc": sys.executable}
+    variants = {
+        "stub": ("stub", [sys.executable, "train.py"]),
+        "florc (python train.py)": ("florc", [sys.executable, "train.py"]),
+        "florc run (checkpoints on)": ("florc", [sys.executable, "-m", "florc", "run", "train.py"]),
+    }
     if not ns.no_flordb:
-        kinds["flordb"] = str(flordb_python())
-    times: dict[str, list[tuple[float, float, float]]] = {k: [] for k in kinds}
-    for _ in range(ns.repeat):  # alternate, so drifting machine load hits all alike
-        for kind, python in kinds.items():
-            times[kind].append(run_once(kind, python, ns.epochs, ns.steps))
-            print(kind, times[kind][-1], flush=True)
-    stats = {"median": median, "min": min}
-    rows = [
-        "| variant | statistic | process wall (s) | vs stub | training loop (s) | vs stub | CPU time (s) | vs stub |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    summary: dict[str, dict[str, list[float]]] = {}
-    for label, stat in stats.items():
-        agg = {k: [stat([t[i] for t in v]) for i in range(3)] for k, v in times.items()}
-        summary[label] = agg
-        for k in kinds:
-            cells = []
-            for i in range(3):
-                cells += [f"{agg[k][i]:.2f}", f"{100 * (agg[k][i] / agg['stub'][i] - 1):+.1f}%"]
-            rows.append(f"| {k} | {label} | " + " | ".join(cells) + " |")
-    base, with_run = fixed_cost("python", 7), fixed_cost("florc", 7)
+        variants["flordb 4.0.1"] = ("flordb", [str(flordb_python()), "train.py"])
+    labels = list(variants)
+    times: dict[str, list[tuple[float, float, float]]] = {k: [] for k in labels}
+    ckpt: list[float] = []  # what the checkpoints of each `florc run` cost, from its index
+    for r in range(ns.repeat):
+        order = labels[r % len(labels):] + labels[: r % len(labels)]
+        for label in order:
+            kind, cmd = variants[label]
+            measured, repo = run_once(label, cmd, kind, ns)
+            times[label].append(measured)
+            if label.startswith("florc run"):
+                ckpt.append(checkpoint_cost(repo, one_thread_env())[2])
+            print(r, label, times[label][-1], flush=True)
+
+    def ratios(label: str, m: int) -> list[float]:
+        return [t[m] / s[m] for t, s in zip(times[label], times["stub"])]
+
+    rows = ["| variant | " + " | ".join(f"{m} (s) | vs stub, paired median (range)" for m in MEASURES) + " |",
+            "|---|" + "---|---|" * len(MEASURES)]
+    summary: dict[str, dict[str, float]] = {}
+    for label in labels:
+        cells = []
+        for m, measure in enumerate(MEASURES):
+            rs = ratios(label, m)
+            cells.append(f"{median([t[m] for t in times[label]]):.2f}")
+            cells.append("—" if label == "stub" else f"{pct(median(rs))} ({pct(min(rs))} to {pct(max(rs))})")
+            summary.setdefault(label, {})[measure] = median(rs)
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    stub_loops = [t[0] for t in times["stub"]]
+    noise = max(stub_loops) / min(stub_loops) - 1
+    (base_cpu, base_wall), (run_cpu, run_wall) = fixed_cost("python", 7), fixed_cost("florc", 7)
+    loop = median(stub_loops)
+    step = per_step_cost()
+    in_loop = ns.epochs * ns.steps * step + median(ckpt)
+    accounted = (
+        "Accounted, free of the machine's noise: what florc adds inside this training loop is "
+        f"{ns.epochs * ns.steps} iterations x {1e6 * step:.1f} µs (`flor.loop` plus one `flor.log`, "
+        f"measured against the bare loop in the same run) plus {median(ckpt):.3f} s of checkpoints "
+        "under `florc run` (capture on the training thread and the writer's time, summed from the "
+        f"run's `checkpoints` index, median of the {len(ckpt)} runs) = {in_loop:.3f} s, "
+        f"**{100 * in_loop / loop:.2f}% of the stub's {loop:.2f} s training loop**."
+    )
     fixed = (
-        f"\n\nFixed cost of a run, without torch (CPU seconds, median of 7): `python` of an empty script "
-        f"{base:.3f} s; a script that imports florc, calls `flor.arg` and logs one value {with_run:.3f} s "
-        f"(+{with_run - base:.3f} s: the runtime, the code-snapshot child process, pyarrow's start-up and "
-        "the first Parquet parts). Beyond that, each logged value costs about a microsecond (see below), "
-        "and each flush every 3 s a few milliseconds of a background thread."
+        f"Fixed cost of a run (median of 7, no torch; both scripts import numpy, as every torch script does): "
+        f"`import numpy` alone {base_cpu:.3f} CPU-s / {base_wall:.3f} s wall; the same plus `import florc`, one "
+        f"`flor.arg` and one `flor.log` {run_cpu:.3f} CPU-s / {run_wall:.3f} s wall, so a run costs "
+        f"{run_cpu - base_cpu:.3f} CPU-s more (the runtime's import, the code snapshot's niced child process, "
+        f"the first and last parts). Against this script's {loop:.1f} s training loop that is "
+        f"{100 * (run_cpu - base_cpu) / loop:.1f}% of CPU, most of it on the core the single-threaded "
+        "training leaves idle. Beyond it, each logged value costs about a microsecond (next section), "
+        "and each flush (every 3 s) a few milliseconds of a background thread."
     )
     body = (
         "## Record overhead\n\n"
-        f"A torch CPU MLP (one compute thread), {ns.epochs} epochs x {ns.steps} steps (an epoch takes a few seconds), logging the loss "
-        "every step and the accuracy every epoch, two `flor.arg`s; the same script with the flor calls "
-        f"stubbed out, with florc (`import florc as flor`, code snapshot on), and with {'flordb 4.0.1 (its own venv)' if 'flordb' in kinds else 'no flordb'}. "
-        f"{ns.repeat} alternating runs, each in a fresh git repo; the median and the minimum (the least "
-        "disturbed run) of each measure.\n\n"
-        "CPU time (user + system, the process and its children, the code snapshot included) is the "
-        "least load-sensitive of the three on a shared machine; wall times there move by several "
-        "percent between identical runs.\n\n"
-        f"{CAVEAT}\n\n"
-        f"Command: `{command_line()}`\n\n" + "\n".join(rows) + fixed
+        f"A torch CPU MLP (one compute thread), {ns.epochs} epochs x {ns.steps} steps, logging the loss every "
+        "step and the accuracy every epoch, two `flor.arg`s, model and optimizer given to "
+        "`flor.checkpointing`. Variants: the flor calls stubbed out; `import florc as flor` run with "
+        "`python` (code snapshot on, checkpoints through the loop observer); the same under "
+        "`florc run` (loops instrumented, adaptive checkpoints, 1% budget); flordb 4.0.1 (its own venv). "
+        f"{ns.repeat} rounds of one run each, each run in a fresh git repository, the order rotating "
+        "between rounds; a variant's ratio is taken against the stub of the same round, and the "
+        "table gives the median of those paired ratios with their range.\n\n"
+        f"The stub's own training-loop time varied by {100 * noise:.0f}% between rounds (max/min): "
+        "differences smaller than that range are not resolved by this machine.\n\n"
+        f"Command: `{command_line()}`\n\n" + "\n".join(rows) + "\n\n" + accounted + "\n\n" + fixed
     )
     write_section("record", body)
     print(json.dumps(summary))

@@ -24,45 +24,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from _common import command_line, flordb_python, git_env, median, scratch_repo, write_section
+from _training import checkpoint_cost, loop_seconds, timed, training_script
 
-SCRIPT = """\
-import time
-import torch
-{import_line}
-
-torch.set_num_threads(1)
-torch.manual_seed(0)
-epochs = flor.arg("epochs", {epochs})
-lr = flor.arg("lr", 0.01)
-X = torch.randn(20000, 64)
-y = (X[:, :8].sum(dim=1, keepdim=True) > 0).float()
-model = torch.nn.Sequential(torch.nn.Linear(64, 256), torch.nn.ReLU(), torch.nn.Linear(256, 256),
-                            torch.nn.ReLU(), torch.nn.Linear(256, 1))
-opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9)
-loss_fn = torch.nn.BCEWithLogitsLoss()
-t0 = time.perf_counter()
-with flor.checkpointing(model=model, optimizer=opt):
-    for epoch in flor.loop("epoch", range(epochs)):
-        for step in flor.loop("step", range({steps})):
-            i = (step * 256) % 19700
-            xb, yb = X[i:i + 256], y[i:i + 256]
-            opt.zero_grad()
-            loss = loss_fn(model(xb), yb)
-            loss.backward()
-            opt.step()
-            flor.log("loss", loss.item())
-        with torch.no_grad():
-            acc = ((model(X[:2000]) > 0).float() == y[:2000]).float().mean().item()
-        flor.log("acc", acc)
-print("LOOP", time.perf_counter() - t0)
-"""
 OUTER = (
     '        flor.log("acc", acc)\n',
     '        flor.log("acc", acc)\n'
@@ -73,41 +40,10 @@ INNER = (
     "            opt.step()\n"
     '            flor.log("w_norm", model[0].weight.norm().item())\n',
 )
-STUB = """\
-class _Stub:
-    def __enter__(self): return self
-    def __exit__(self, *a): return None
-class flor:
-    arg = staticmethod(lambda name, default=None: default)
-    log = staticmethod(lambda name, value: value)
-    loop = staticmethod(lambda name, it: it)
-    checkpointing = staticmethod(lambda **kw: _Stub())
-"""
-IMPORTS = {"stub": STUB, "florc": "import florc as flor", "flordb": "import flordb as flor"}
 
 
 def source(kind: str, epochs: int, steps: int, *edits: tuple[str, str]) -> str:
-    text = SCRIPT.format(import_line=IMPORTS[kind], epochs=epochs, steps=steps)
-    for old, new in edits:
-        text = text.replace(old, new)
-    return text
-
-
-def timed(cmd: list[str], cwd: Path, env: dict[str, str], stdin: str | None = None) -> tuple[float, float, subprocess.CompletedProcess[str]]:
-    """(wall seconds, CPU seconds of the process and its children, the result)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, input=stdin)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-1500:]}\n{proc.stderr[-2500:]}")
-    return wall, cpu, proc
-
-
-def loop_seconds(proc: subprocess.CompletedProcess[str]) -> float:
-    return float(next(line.split()[1] for line in proc.stdout.splitlines() if line.startswith("LOOP")))
+    return training_script(kind, epochs, steps, width=256, batch=256, eval_rows=2000, edits=edits)
 
 
 def spread(xs: list[float]) -> str:
@@ -132,16 +68,6 @@ def flordb_values(repo: Path, name: str) -> int:
         with sqlite3.connect(db) as con:
             found += con.execute("SELECT count(*) FROM logs WHERE value_name = ?", (name,)).fetchone()[0]
     return found
-
-
-def checkpoint_cost(repo: Path, env: dict[str, str]) -> tuple[int, float, float]:
-    """(checkpoints, bytes written, seconds they cost) of the run recorded in ``repo``, from the
-    store's index: blocking copy on the training thread plus the writer's CPU time, the cost the
-    adaptive policy charges against its budget (insensitive to the machine's load)."""
-    sql = "SELECT count(*) AS n, coalesce(sum(bytes), 0) AS b, coalesce(sum(seconds), 0) AS s FROM checkpoints"
-    _, _, proc = timed([sys.executable, "-m", "florc", "query", sql, "--json"], repo, env)
-    row = json.loads(proc.stdout)["rows"][0]
-    return int(row["n"]), float(row["b"]), float(row["s"])
 
 
 def main(argv: list[str] | None = None) -> int:
