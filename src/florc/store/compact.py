@@ -18,20 +18,44 @@ Atomic, and safe to interrupt at any point:
 
 A replay's published parts can be deleted by a later replay that supersedes them
 (``replay.publish``); if that happens while they are being merged, the merged file is deleted
-too rather than bringing them back.
+too rather than bringing them back. That check is why merges take ``merge_lock``: the merge a
+run starts when it ends and ``florc gc`` can pick the same writer at once, and the second one
+to finish would find the parts deleted by the first and take them for superseded, deleting the
+merged file with them.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from florc.store.layout import merged_stem, part_range, visible_parts
 from florc.store.schema import TABLES
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 ROW_GROUP = 1 << 17
+LOCK = ".merge.lock"
+
+
+@contextmanager
+def merge_lock(store: Path) -> Iterator[None]:
+    """Hold the store's merge lock (an advisory ``flock``, released if the process dies)."""
+    import fcntl
+
+    fd = os.open(store / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -79,15 +103,25 @@ def _is_merged(path: Path) -> bool:
     return len(parts) == 3 and parts[1].startswith("m") and part_range(path.stem) is not None
 
 
-def merge_table(store: Path, table: str, writer: str, files: list[Path]) -> int:
-    """Merge ``files`` (a writer's visible parts of ``table``, in order) into one; how many."""
+def merged_path(store: Path, table: str, writer: str, files: list[Path]) -> Path:
+    """The file that merging ``files`` (a writer's visible parts, in order) writes."""
+    first, last = _suffix(files[0].stem)[0], _suffix(files[-1].stem)[1]
+    return store / table / f"{merged_stem(writer, first, last)}.parquet"
+
+
+def needs_merge(files: list[Path]) -> bool:
+    """Whether a writer's visible parts of a table are not one merged file already."""
+    return bool(files) and not (len(files) == 1 and _is_merged(files[0]))
+
+
+def read_parts(table: str, files: list[Path]) -> pa.Table:
+    """The rows of ``files`` in the store's current schema of ``table`` (older parts' missing
+    columns as NULL)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from florc.store.parts import arrow_schema, write_table
+    from florc.store.parts import arrow_schema
 
-    if not files or (len(files) == 1 and _is_merged(files[0])):
-        return 0
     schema = arrow_schema(table)
     pieces = []
     for f in files:
@@ -95,12 +129,19 @@ def merge_table(store: Path, table: str, writer: str, files: list[Path]) -> int:
         cols = [t.column(field.name).cast(field.type) if field.name in t.column_names else pa.nulls(t.num_rows, field.type)
                 for field in schema]
         pieces.append(pa.Table.from_arrays(cols, schema=schema))
-    data = pa.concat_tables(pieces)
+    return pa.concat_tables(pieces) if pieces else schema.empty_table()
+
+
+def merge_table(store: Path, table: str, writer: str, files: list[Path]) -> int:
+    """Merge ``files`` (a writer's visible parts of ``table``, in order) into one; how many."""
+    from florc.store.parts import write_table
+
+    if not needs_merge(files):
+        return 0
+    data = read_parts(table, files)
     if table == "logs" and data.num_rows:
         data = data.sort_by([("name_key", "ascending"), ("path_key", "ascending"), ("seq", "ascending")])
-    first, last = _suffix(files[0].stem)[0], _suffix(files[-1].stem)[1]
-    stem = merged_stem(writer, first, last)
-    final = write_table(store, table, stem, data, row_group_size=ROW_GROUP)
+    final = write_table(store, table, merged_path(store, table, writer, files).stem, data, row_group_size=ROW_GROUP)
     if any(not f.exists() for f in files):
         # A replay that supersedes this writer deleted its parts meanwhile: do not bring them back.
         final.unlink(missing_ok=True)
@@ -111,12 +152,16 @@ def merge_table(store: Path, table: str, writer: str, files: list[Path]) -> int:
     return len(files)
 
 
-def compact_writer(store: Path, writer: str, tables: tuple[str, ...] = TABLES) -> Merged:
+def compact_writer(store: Path, writer: str, tables: tuple[str, ...] = TABLES, *, lock: bool = True) -> Merged:
     """Merge every table's parts of ``writer`` (a run id, or a replay unit's writer id).
 
     Only for a writer that will write no more parts: a finished run, a killed one, a published
-    replay.
+    replay. ``lock=False`` when the caller holds ``merge_lock`` already (``flock`` is not
+    reentrant across descriptors: taking it again would wait forever).
     """
+    if lock:
+        with merge_lock(store):
+            return compact_writer(store, writer, tables, lock=False)
     done = []
     removed = 0
     for table in tables:
@@ -147,4 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["Merged", "ROW_GROUP", "compact_writer", "covered", "main", "merge_table", "writers"]
+__all__ = [
+    "LOCK", "Merged", "ROW_GROUP", "compact_writer", "covered", "main", "merge_lock", "merge_table",
+    "merged_path", "needs_merge", "read_parts", "writers",
+]
