@@ -9,6 +9,6 @@ when that command runs, so ``florc --help`` stays fast.
 from __future__ import annotations
 
 # Module names under florc.commands, which are also the subcommand names, in `--help` order.
-COMMANDS: tuple[str, ...] = ("run", "runs", "dataframe", "query", "propagate", "replay", "demo", "version")
+COMMANDS: tuple[str, ...] = ("run", "runs", "dataframe", "query", "propagate", "replay", "demo", "gc", "version")
 
 __all__ = ["COMMANDS"]
