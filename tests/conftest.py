@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from florc.runtime import hooks, session
+from procs import child_env, init_repo
 
 
 @pytest.fixture
@@ -24,3 +25,15 @@ def run_dir(tmp_path, monkeypatch):
     for obs in hooks.observers():
         hooks.remove_observer(obs)
     hooks.set_controller(None)
+
+
+@pytest.fixture
+def env(tmp_path):
+    """Environment for florc run as a child process (``procs.child_env``)."""
+    return child_env(tmp_path / "home")
+
+
+@pytest.fixture
+def repo(tmp_path, env):
+    """A git repository with one commit, for commands run as a child process."""
+    return init_repo(tmp_path / "proj", env)

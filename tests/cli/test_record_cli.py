@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import florc, florc_json
+from procs import florc, florc_json
 
 ARGPARSE_SCRIPT = """\
 import argparse

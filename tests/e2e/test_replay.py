@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IDENTITY
+from procs import IDENTITY
 
 SCRIPT = """\
 import torch

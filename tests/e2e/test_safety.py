@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from conftest import florc_json
+from procs import florc_json
 
 LOGGER = """\
 import sys, time

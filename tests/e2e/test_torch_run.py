@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-from conftest import florc, florc_json
+from procs import florc, florc_json
 
 SCRIPT = """\
 import torch

@@ -1,3 +1,6 @@
+"""Running florc as a user does, in a child process: the environment (isolated HOME and git
+config, a git identity, no FLORC_ variables from outside) and the command."""
+
 from __future__ import annotations
 
 import json
@@ -5,8 +8,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "t",
@@ -16,19 +17,15 @@ IDENTITY = {
 }
 
 
-@pytest.fixture
-def env(tmp_path):
-    """Environment for child processes: isolated HOME and git config, quiet florc."""
-    home = tmp_path / "home"
-    home.mkdir()
+def child_env(home: Path) -> dict[str, str]:
+    home.mkdir(exist_ok=True)
     e = {k: v for k, v in os.environ.items() if not k.startswith(("FLORC_", "GIT_"))}
     e.update(HOME=str(home), GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", **IDENTITY)
     return e
 
 
-@pytest.fixture
-def repo(tmp_path, env):
-    root = tmp_path / "proj"
+def init_repo(root: Path, env: dict[str, str]) -> Path:
+    """A git repository at ``root`` with one commit (a README)."""
     root.mkdir()
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, env=env, check=True)
     (root / "README").write_text("hi\n")
