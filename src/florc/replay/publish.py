@@ -32,9 +32,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from florc.store import live
 from florc.store.schema import TABLES
 
-STAGING = "staging"
+STAGING = live.STAGING
 INDEX = "replays"
 
 
@@ -83,33 +84,15 @@ class Identity:
 
 def staging_dir(store: Path, identity: Identity) -> Path:
     """A fresh staging store for one replay group, owned by this process."""
-    path = store / STAGING / f"{os.getpid()}-{identity.nonce}"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return live.staging_dir(store, identity.nonce)
 
 
 def clean_staging(store: Path) -> int:
     """Remove staging directories left by replays whose process is gone; how many."""
-    root = store / STAGING
-    removed = 0
-    if not root.is_dir():
-        return 0
-    for entry in root.iterdir():
-        owner = entry.name.split("-", 1)[0]
-        if owner.isdigit() and int(owner) != os.getpid() and not _alive(int(owner)):
-            shutil.rmtree(entry, ignore_errors=True)
-            removed += 1
-    return removed
+    gone = [entry for entry, alive in live.staging_dirs(store) if not alive]
+    for entry in gone:
+        shutil.rmtree(entry, ignore_errors=True)
+    return len(gone)
 
 
 def _index_path(store: Path, group: str) -> Path:

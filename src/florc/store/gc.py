@@ -56,7 +56,6 @@ GRACE = 60.0  # seconds since its last change before a file of a process that ma
 STALE = 24 * 3600.0  # beyond this, a pid that looks alive is taken for a reused one
 NOTICE = "checkpoint files removed by florc gc"
 CHECKPOINTS = "checkpoints"
-STAGING = "staging"  # replay.publish.STAGING; named here so that the store does not import replay
 
 _TEMP = re.compile(r"^\.(?P<name>.+?)\.(?P<pid>\d+)(?:\.\d+)?\.tmp$")
 
@@ -263,35 +262,12 @@ def _mtime(path: Path) -> float | None:
         return None
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # EPERM: someone else's process, alive
-        return True
-    return True
-
-
-def _staging_dirs(store: Path) -> list[tuple[Path, bool]]:
-    # Named ``<pid>-<nonce>`` by replay.publish.staging_dir; the same rule as its clean_staging.
-    root = store / STAGING
-    if not root.is_dir():
-        return []
-    found = []
-    for entry in sorted(root.iterdir()):
-        owner = entry.name.split("-", 1)[0]
-        if owner.isdigit() and entry.is_dir() and not entry.is_symlink():
-            found.append((entry, _running(int(owner))))
-    return found
-
-
 def _replays_in_progress(store: Path) -> list[str]:
-    return [_rel(store, p) for p, alive in _staging_dirs(store) if alive]
+    return [_rel(store, p) for p, alive in live.staging_dirs(store) if alive]
 
 
 def _staging(store: Path) -> list[Removal]:
-    return [Removal(_rel(store, p), "staging", _size(p)) for p, alive in _staging_dirs(store) if not alive]
+    return [Removal(_rel(store, p), "staging", _size(p)) for p, alive in live.staging_dirs(store) if not alive]
 
 
 def _heartbeats(store: Path, now: float) -> list[Removal]:
@@ -313,7 +289,7 @@ def _temps(store: Path, running: set[str], grace: float, now: float) -> tuple[li
     kept = 0
     for folder, dirs, names in os.walk(store):
         if Path(folder) == store:
-            dirs[:] = [d for d in dirs if d != STAGING]  # a staging directory goes whole or not at all
+            dirs[:] = [d for d in dirs if d != live.STAGING]  # a staging directory goes whole or not at all
         for name in sorted(names):
             m = _TEMP.match(name)
             if m is None:
@@ -325,7 +301,7 @@ def _temps(store: Path, running: set[str], grace: float, now: float) -> tuple[li
             age = now - mtime
             stem = m["name"].removesuffix(".parquet")
             r = part_range(stem) if m["name"].endswith(".parquet") else None
-            if (r is not None and r[0] in running) or age < grace or (_running(int(m["pid"])) and age < STALE):
+            if (r is not None and r[0] in running) or age < grace or (live.pid_alive(int(m["pid"])) and age < STALE):
                 kept += 1
             else:
                 out.append(Removal(_rel(store, path), "temp", _size(path)))

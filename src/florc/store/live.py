@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 LIVE = "live"
+STAGING = "staging"  # replays' staging stores, one directory per replay group: <pid>-<nonce>
 BEAT_SECONDS = 5.0
 
 
@@ -37,7 +38,8 @@ def _start_time(pid: int) -> str | None:
         return None
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` of this host exists (someone else's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -95,11 +97,32 @@ def is_live(heartbeat: Path, now: float | None = None) -> bool:
         return False
     if info.get("host") == socket.gethostname() and isinstance(info.get("pid"), int):
         pid = info["pid"]
-        if not _alive(pid):
+        if not pid_alive(pid):
             return False
         started = info.get("start")
         return started is None or _start_time(pid) in (None, started)
     return (time.time() if now is None else now) - mtime < 3 * BEAT_SECONDS
+
+
+
+def staging_dir(store: Path, nonce: str) -> Path:
+    """A fresh staging directory owned by this process (its pid leads the name)."""
+    path = store / STAGING / f"{os.getpid()}-{nonce}"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def staging_dirs(store: Path) -> list[tuple[Path, bool]]:
+    """Every staging directory, with whether the process that owns it is still running."""
+    root = store / STAGING
+    if not root.is_dir():
+        return []
+    found = []
+    for entry in sorted(root.iterdir()):
+        owner = entry.name.split("-", 1)[0]
+        if owner.isdigit() and entry.is_dir() and not entry.is_symlink():
+            found.append((entry, int(owner) == os.getpid() or pid_alive(int(owner))))
+    return found
 
 
 def live_writers(store: Path) -> set[str]:
