@@ -129,3 +129,62 @@ def test_a_loop_whose_effects_cannot_be_determined_runs_and_the_plan_says_why(re
     (outcome,) = florc_json(repo, env, "replay", "w1", "--yes")["outcomes"]
     assert outcome["status"] == "replayed"
     assert replayed(repo, env, "w1") == [(r["i1"], r["value_num"]) for r in rows]
+
+
+DATA_SCRIPT = """\
+import florc as flor
+
+xs = [float(v) for v in open("data/xs.txt").read().split()]
+total = 0.0
+for epoch in flor.loop("epoch", range(2)):
+    for x in flor.loop("step", xs):
+        total += x * (epoch + 1)
+    flor.log("total", total)
+"""
+
+
+@pytest.fixture
+def recorded_with_data(repo, env):
+    # The dataset is git-ignored: the run's code snapshot does not hold it.
+    (repo / ".gitignore").write_text("data/\n")
+    (repo / "data").mkdir()
+    (repo / "data" / "xs.txt").write_text("1 2 3\n")
+    (repo / "train.py").write_text(DATA_SCRIPT)
+    git(repo, env, "add", ".gitignore", "train.py")
+    git(repo, env, "commit", "-q", "-m", "train")
+    florc(repo, env, "run", "train.py")
+    (repo / "train.py").write_text(DATA_SCRIPT.replace('    flor.log("total", total)\n',
+                                                      '    flor.log("total", total)\n    flor.log("half", total / 2)\n'))
+    return repo
+
+
+def test_a_replay_missing_git_ignored_data_fails_with_a_hint(recorded_with_data, env):
+    proc = florc(recorded_with_data, env, "replay", "half", "--yes", check=False)
+    assert proc.returncode == 3, proc.stderr
+    assert "hint: data/xs.txt is in the working tree but not in the run's code snapshot" in proc.stderr
+    assert "`--link data`" in proc.stderr
+    assert replayed(recorded_with_data, env, "half") == []
+
+
+def test_link_shares_git_ignored_data_with_the_replay(recorded_with_data, env):
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=recorded_with_data, env=env,
+                            capture_output=True, text=True, check=True).stdout
+    report = florc_json(recorded_with_data, env, "replay", "half", "--yes", "--link", "data")
+    (outcome,) = report["outcomes"]
+    assert outcome["status"] == "replayed", outcome
+    assert replayed(recorded_with_data, env, "half") == [(0, 3.0), (1, 9.0)]
+    assert (recorded_with_data / "data" / "xs.txt").read_text() == "1 2 3\n"
+    assert subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=recorded_with_data, env=env,
+                          capture_output=True, text=True, check=True).stdout == status
+
+
+@pytest.mark.parametrize("path, message", [
+    ("nope", "no such file or directory in the working tree"),
+    ("../outside", "not inside the repository"),
+    (".flor", "not a path the replay may share"),
+])
+def test_bad_link_paths_are_one_line_usage_errors(recorded_with_data, env, path, message):
+    (recorded_with_data.parent / "outside").mkdir(exist_ok=True)
+    proc = florc(recorded_with_data, env, "replay", "half", "--yes", "--link", path, check=False)
+    (line,) = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and message in line, proc.stderr

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from florc.errors import EXIT_OK, EXIT_PARTIAL, Position, UsageError, UserError
 
 if TYPE_CHECKING:  # the command imports its machinery lazily, so `florc --help` stays fast
+    from florc.replay.links import Link
     from florc.replay.one import Script
     from florc.replay.outcome import Outcome
     from florc.replay.plan import ReplayPlan
@@ -49,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="iterations to replay, e.g. epoch=0..9:2,last (default: all)")
     parser.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--redo", action="store_true", help="replay runs that already have the values")
+    parser.add_argument("--link", action="append", default=[], metavar="PATH",
+                        help="share PATH of the working tree (git-ignored data the run's code snapshot lacks) "
+                             "with the replay, as a symbolic link; repeatable")
     parser.add_argument("--atol", type=float, default=0.0, help="fidelity: absolute tolerance (default 0)")
     parser.add_argument("--rtol", type=float, default=0.0, help="fidelity: relative tolerance (default 0)")
     parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
@@ -64,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     return replay(
         names=args.names, runs=args.runs, where=args.where, script=args.script,
         selectors=args.selectors, jobs=args.jobs, redo=args.redo, atol=args.atol,
-        rtol=args.rtol, yes=args.yes, dry_run=args.dry_run, as_json=args.json,
+        rtol=args.rtol, yes=args.yes, dry_run=args.dry_run, as_json=args.json, link=args.link,
     )
 
 
@@ -139,10 +143,12 @@ def replay(
     yes: bool = False,
     dry_run: bool = False,
     as_json: bool = False,
+    link: Sequence[str] = (),
 ) -> int:
     from florc.git import blob_at, open_repo
     from florc.replay import publish as pub
     from florc.replay.outcome import Declined
+    from florc.replay.links import resolve_links
     from florc.replay.plan import PlanError
     from florc.replay.runs import matching, names_present, recorded_runs
     from florc.replay.selectors import parse_selectors
@@ -154,6 +160,7 @@ def replay(
     if repo.workdir is None:
         raise UserError("a bare repository has no working tree to replay from")
     root = Path(repo.workdir).resolve()
+    links = resolve_links(root, link)
     store = store_dir(root)
     pub.clean_staging(store)
     everything = recorded_runs(store)
@@ -211,7 +218,7 @@ def replay(
             outcomes.append(Declined(c.run.run_id, str(exc)))
     return _execute(
         planned, outcomes, left_out, root=root, store=store, names=names, jobs=jobs, atol=atol,
-        rtol=rtol, yes=yes, dry_run=dry_run, as_json=as_json,
+        rtol=rtol, yes=yes, dry_run=dry_run, as_json=as_json, links=links,
     )
 
 
@@ -229,6 +236,7 @@ def _execute(
     yes: bool,
     dry_run: bool,
     as_json: bool,
+    links: Sequence[Link],
 ) -> int:
     from florc.replay import report
 
@@ -237,6 +245,8 @@ def _execute(
         _say(report.plan_text(c.run, plan))
     for line in left_out:
         _say(f"left out: {line}")
+    for ln in links:
+        _say(f"linked into each replay tree: {ln.rel} -> {ln.target}")
     for outcome in outcomes:
         _say(report.outcome_text(outcome))
     if not planned:
@@ -252,19 +262,22 @@ def _execute(
         if input().strip().lower() not in ("y", "yes"):
             _say("nothing replayed")
             return EXIT_OK
-    outcomes.extend(_run_all(planned, root=root, store=store, jobs=jobs, atol=atol, rtol=rtol))
+    outcomes.extend(_run_all(planned, root=root, store=store, jobs=jobs, atol=atol, rtol=rtol, links=links))
     return _finish(as_json, plans_json, outcomes, left_out, dry_run)
 
 
 def _run_all(
-    planned: list[tuple[_Chosen, ReplayPlan]], *, root: Path, store: Path, jobs: int, atol: float, rtol: float
+    planned: list[tuple[_Chosen, ReplayPlan]], *, root: Path, store: Path, jobs: int, atol: float, rtol: float,
+    links: Sequence[Link],
 ) -> list[Outcome]:
     from florc.instrument import instrument_replay
     from florc.instrument.execute import line_map
     from florc.replay import publish as pub
     from florc.replay import report
     from florc.replay.executor import LocalExecutor
+    from florc.replay.links import hint
     from florc.replay.one import conclude, prepare
+    from florc.replay.outcome import Failed
 
     prepared = []
     try:
@@ -272,7 +285,7 @@ def _run_all(
             code = instrument_replay(c.script.source, c.script.path, plan.directives).code
             prepared.append(
                 prepare(c.script, c.run, plan, repo=root, store=store, instrumented=code,
-                        lines=line_map(c.script.source, code))
+                        lines=line_map(c.script.source, code), links=links)
             )
         executor = LocalExecutor(jobs)
         every = [job for p in prepared for job in p.jobs]
@@ -287,6 +300,9 @@ def _run_all(
     outcomes: list[Outcome] = []
     for p in prepared:
         outcome = conclude(p, [by_key[j.key] for j in p.jobs], store=store, atol=atol, rtol=rtol)
+        why = hint(outcome.error, root) if isinstance(outcome, Failed) else None
+        if isinstance(outcome, Failed) and why:
+            outcome = Failed(outcome.run_id, f"{outcome.error}\nhint: {why}", outcome.unit)
         _say(report.outcome_text(outcome))
         outcomes.append(outcome)
     return outcomes

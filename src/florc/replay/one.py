@@ -29,6 +29,7 @@ from florc.instrument.model import ScriptAnalysis
 from florc.replay import publish as pub
 from florc.replay.executor import Executor, UnitJob, UnitResult
 from florc.replay.fidelity import check
+from florc.replay.links import Link, place
 from florc.replay.outcome import Failed, Outcome, Replayed, summarize
 from florc.replay.plan import ReplayPlan, plan_replay
 from florc.replay.runs import RecordedRun, run_checkpoints, run_timings
@@ -101,8 +102,10 @@ def prepare(
     store: Path,
     instrumented: str,
     lines: Sequence[int],
+    links: Sequence[Link] = (),
 ) -> Prepared:
-    """Materialize a tree and write a plan file per unit (see the module doc)."""
+    """Materialize a tree and write a plan file per unit (see the module doc); ``links``: paths
+    of the working tree the snapshot lacks, shared into each tree (``replay.links``)."""
     from florc.git import materialize
 
     if run.commit is None:
@@ -120,6 +123,7 @@ def prepare(
             target = tree / script.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(script.source, encoding="utf-8")
+            place(tree, links)
             writer = identity.writer(unit.index)
             runtime: dict[str, Any] = {
                 **unit.runtime,
@@ -216,6 +220,7 @@ def replay_one(
     executor: Executor,
     atol: float = 0.0,
     rtol: float = 0.0,
+    links: Sequence[Link] = (),
 ) -> Outcome:
     """Replay ``run`` with ``script`` as ``plan`` says; the outcome, never an exception for a
     failing script (a florc bug or a user error still raises)."""
@@ -225,7 +230,7 @@ def replay_one(
     code = instrument_replay(script.source, script.path, plan.directives).code
     prepared = prepare(
         script, run, plan, repo=repo, store=store, instrumented=code,
-        lines=line_map(script.source, code),
+        lines=line_map(script.source, code), links=links,
     )
     try:
         results = executor.run(prepared.jobs)
