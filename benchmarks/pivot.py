@@ -1,12 +1,12 @@
 """Latency of the pivot ``flor.dataframe("lr", "loss", "acc")`` at 1e5, 1e6 and 1e7 log rows,
 florc vs flordb 4.0.1 at the sizes flordb can do.
 
-    .venv/bin/python benchmarks/pivot.py [--sizes 1e5 1e6 1e7] [--flordb-sizes 1e4 1e5 1e6]
+    .venv/bin/python benchmarks/pivot.py [--sizes 1e4 1e5 1e6 1e7] [--flordb-sizes 1e4 1e5 1e6]
 
 Stores are synthetic but shaped like training logs: up to 20 runs x 10 epochs x N steps, a
 loss per step, an accuracy per epoch, a learning rate per run (``_synth.py`` writes florc's
 parts exactly as the runtime does; flordb's SQLite cache gets the same rows in its own schema).
-Each number is the median of 3 calls in one process, after a warm-up call that loads the
+Each number is the median of 5 calls in one process, after a warm-up call that loads the
 libraries; the result is a pandas DataFrame in both cases.
 """
 
@@ -30,7 +30,7 @@ from florc.query import dataframe
 store = sys.argv[1]
 dataframe("lr", "loss", "acc", store=store)  # warm-up: imports
 times = []
-for _ in range(3):
+for _ in range(5):
     t0 = time.perf_counter()
     df = dataframe("lr", "loss", "acc", store=store)
     times.append(time.perf_counter() - t0)
@@ -42,7 +42,7 @@ import statistics, sys, time
 import flordb as flor
 flor.dataframe("lr")  # warm-up
 times = []
-for _ in range(3):
+for _ in range(5):
     t0 = time.perf_counter()
     df = flor.dataframe("lr", "loss", "acc")
     times.append(time.perf_counter() - t0)
@@ -110,7 +110,7 @@ def flordb_latency(n: int, timeout: float) -> tuple[float | None, int, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", nargs="*", type=float, default=[1e5, 1e6, 1e7])
+    parser.add_argument("--sizes", nargs="*", type=float, default=[1e4, 1e5, 1e6, 1e7])
     parser.add_argument("--flordb-sizes", nargs="*", type=float, default=[1e4, 1e5, 1e6])
     parser.add_argument("--flordb-timeout", type=float, default=300)
     parser.add_argument("--no-flordb", action="store_true")
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     body = (
         "## Pivot latency: `flor.dataframe(\"lr\", \"loss\", \"acc\")`\n\n"
         "Synthetic stores shaped like training logs (up to 20 runs x 10 epochs x N steps; a loss per step, an "
-        "accuracy per epoch, a learning rate per run). Median of 3 calls in one process after a warm-up call; "
+        "accuracy per epoch, a learning rate per run). Median of 5 calls in one process after a warm-up call; "
         "both return a pandas DataFrame with one row per (run, epoch, step).\n\n"
         f"Command: `{command_line()}`\n\n" + "\n".join(rows)
     )
