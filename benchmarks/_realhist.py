@@ -68,6 +68,11 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "st_fit": ("sentence-transformers", ("sentence_transformers/SentenceTransformer.py",),
                ("0.3.0", "0.3.9", "0.4.1", "1.0.0", "1.2.0", "2.0.0", "2.2.2")),
     "tabnet": ("pytorch-tabnet", ("pytorch_tabnet/abstract_model.py",), ("2.0.1", "3.0.0", "3.1.1", "4.0", "4.1.0")),
+    "skorch_net": ("skorch", ("skorch/net.py",), ("0.2.0", "0.4.0", "0.6.0", "0.8.0", "0.10.0", "0.13.0", "1.0.0", "1.4.0")),
+    "pykeen_loop": ("pykeen", ("pykeen/training/training_loop.py",),
+                    ("1.0.0", "1.2.0", "1.4.0", "1.6.0", "1.8.0", "1.9.0", "1.10.0", "1.11.1")),
+    "speechbrain_core": ("speechbrain", ("speechbrain/core.py",),
+                         ("0.5.4", "0.5.7", "0.5.10", "0.5.13", "0.5.16", "1.0.0", "1.0.3", "1.1.2")),
 }
 
 
