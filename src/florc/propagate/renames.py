@@ -79,6 +79,10 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
                         # `loss_to_log` where the old statement has `loss.item()`: a value
                         # became an expression, which is no rename of a name
                         continue
+                    if _accumulates(new_tokens, i1 + k) != _accumulates(old_tokens, j1 + k):
+                        # `batch_loss = forward(...)` where the old statement has
+                        # `epoch_loss += forward(...)`: an accumulator is not the value added to it
+                        continue
                     pa, pb = strip_common_suffix(a, b)
                     # a rename is one-to-one: `scaler.step(opt)` -> `opt.step()` is not
                     # `scaler` renamed `opt`, since `opt` is still there in the new statement
@@ -116,6 +120,14 @@ def _attribute_to_key(path: str, old: tuple[str, ...]) -> str | None:
 def _called(tokens: tuple[str, ...], i: int) -> bool:
     """Whether ``tokens[i]`` is called (``loss.item`` in ``loss.item()``)."""
     return i + 1 < len(tokens) and tokens[i + 1] == "("
+
+
+_AUGMENTED = frozenset(("+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=", ">>=", "<<="))
+
+
+def _accumulates(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether ``tokens[i]`` is the target of an augmented assignment (``n`` in ``n += 1``)."""
+    return i + 1 < len(tokens) and tokens[i + 1] in _AUGMENTED
 
 
 def _keyword(tokens: tuple[str, ...], i: int) -> bool:
