@@ -581,9 +581,55 @@ class _Aligner:
                     pairs.append((ba, blocks[key]))
         return pairs
 
+    def inline_gaps(self) -> list[tuple[Block, list[Stmt]]]:
+        """Functions new today whose body was inline where they are called, each with the old
+        statements that held it: those between the counterparts of the neighbours of its first
+        call (`run_epoch()` called for the training and the validation set was two inline loops).
+        Only statements between those neighbours: the caller's own statements keep their
+        counterparts."""
+        out: list[tuple[Block, list[Stmt]]] = []
+        for fn in self.focus_compounds:
+            if fn.kind != "def" or fn in self.n2o or not fn.blocks or self.old_defs.get(_def_name(fn)) or \
+                    any(k in self.n2o for k in self.kids(fn.blocks[0])):
+                continue
+            call = next((s for s in self.new_stmts if not s.compound and s not in self.n2o
+                         and self.local_callee(s, self.new_defs) is fn), None)
+            if call is None:
+                continue
+            owner = call.parent.owner
+            img = self.n2o.get(owner) if owner is not None else None
+            if owner is None:
+                old_block: Block | None = self.old.root
+            else:
+                old_block = next((bb for ba, bb in pair_blocks(owner, img) if ba is call.parent),
+                                 None) if img is not None and img.compound else None
+            if old_block is None:
+                continue
+            ys = self.kids(old_block)
+            at = {id(y): j for j, y in enumerate(ys)}
+            xs = self.kids(call.parent)
+            i = next(k for k, x in enumerate(xs) if x is call)
+            lo = next((at[id(self.n2o[x])] for x in reversed(xs[:i])
+                       if x in self.n2o and id(self.n2o[x]) in at), -1)
+            hi = next((at[id(self.n2o[x])] for x in xs[i + 1:]
+                       if x in self.n2o and id(self.n2o[x]) in at), len(ys))
+            if lo < hi:
+                out.append((fn.blocks[0], ys[lo + 1 : hi]))
+        return out
+
     def recover_all(self) -> None:
-        queue = self.block_pairs()
         seen: set[tuple[int, int]] = set()
+        self._recover_queue(self.block_pairs(), seen)
+        # after the blocks that correspond, so that a caller's statements keep their own
+        for body, ys in self.inline_gaps():
+            gx = [x for x in self.kids(body) if x not in self.n2o]
+            gy = [y for y in ys if y not in self.o2n]
+            found = self.align_gap(gx, gy) if gx and gy else []
+            for a, b in found:
+                self.match(a, b)
+            self._recover_queue([p for a, b in found if a.compound and b.compound for p in pair_blocks(a, b)], seen)
+
+    def _recover_queue(self, queue: list[tuple[Block, Block]], seen: set[tuple[int, int]]) -> None:
         while queue:
             ba, bb = queue.pop(0)
             key = (id(ba), id(bb))

@@ -24,4 +24,4 @@ for epoch in range(10):
 # === expected
 <declined>
 # === diagnostics
-declined history: none of its neighbouring statements has a counterpart
+declined history: reads `trainer.history`, computed today by the statement at line 14, which has no counterpart in this version
