@@ -202,6 +202,9 @@ class _Aligner:
         self._scope: dict[Stmt, int] = {}
         self._callee: dict[int, Stmt | None] = {}
         self.new_defs = _defs(self.new_stmts)
+        # the functions the sites are in: of the copies of one statement made today, the copy
+        # next to a site is the one placement asks about
+        self.site_defs = {id(d) for stmt in ignored if (d := _enclosing_def(stmt)) is not None}
         self.old_defs = _defs(old.statements)
         if new_side.focus is None or new_side.focus_compounds is None:
             new_side.focus = self.focus_of([stmt for stmt in ignored if stmt in skip])
@@ -866,9 +869,21 @@ class _Aligner:
                         rivals[id(r)] = r
                 if len(rivals) > 64:
                     break
-            if any(self.sim(r, b, floor) > s - LEFTOVER_MARGIN for r in rivals.values()):
+            if any(self.sim(r, b, floor) > s - LEFTOVER_MARGIN and not self.copy_elsewhere(r, a)
+                   for r in rivals.values()):
                 continue
             self.match(a, b)
+
+    def copy_elsewhere(self, rival: Stmt, a: Stmt) -> bool:
+        """Whether ``rival`` is a copy of ``a`` made today in a function without a site, ``a``
+        being in a site's function: the code of one old function duplicated into several
+        (`update()` of the plain, AMP and TPU training steps), the site's copy keeps the old
+        statements."""
+        fa = _enclosing_def(a)
+        if fa is None or id(fa) not in self.site_defs:
+            return False
+        fr = _enclosing_def(rival)
+        return (fr is None or id(fr) not in self.site_defs) and self.tokens.key(rival) == self.tokens.key(a)
 
 
 def _raw_key(node: ast.stmt) -> tuple[str, tuple[str, ...]]:
@@ -901,6 +916,10 @@ def _defs(stmts: Iterable[Stmt]) -> dict[str, list[Stmt]]:
         if s.kind == "def":
             out[_def_name(s)].append(s)
     return out
+
+
+def _enclosing_def(stmt: Stmt) -> Stmt | None:
+    return next((owner for owner in stmt.ancestors() if owner.kind == "def"), None)
 
 
 def _def_name(stmt: Stmt) -> str:
