@@ -188,7 +188,12 @@ def _original_definition(al: Alignment, definition: Stmt | None, name: str) -> S
 
 
 def _updates(stmt: Stmt, name: str) -> bool:
-    """``x += ...`` or ``x = f(x)``: a simple statement that rebinds ``name`` from its value."""
+    """``x += ...`` or ``x = f(x)``: a simple statement that rebinds ``name`` from its value; or
+    an ``if`` in which every statement that binds ``name`` is such an update (``if accum > 1:
+    loss = loss / accum``)."""
+    if stmt.kind == "if":
+        binders = [d for d in stmt.descendants() if any(p[0] == name for p in _binds(d))]
+        return bool(binders) and all(not d.compound and _updates(d, name) for d in binders)
     node = stmt.node
     if isinstance(node, ast.AugAssign):
         return any(p[0] == name for p in target_paths(node.target))
