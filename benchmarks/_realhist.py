@@ -75,6 +75,8 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                          ("0.5.4", "0.5.7", "0.5.10", "0.5.13", "0.5.16", "1.0.0", "1.0.3", "1.1.2")),
     "ignite_engine": ("pytorch-ignite", ("ignite/engine/__init__.py",),
                       ("0.1.2", "0.2.1", "0.3.0", "0.4.1", "0.4.4", "0.4.7", "0.4.10", "0.4.13", "0.5.1", "0.5.5")),
+    "pml_trainer": ("pytorch-metric-learning", ("pytorch_metric_learning/trainers/base_trainer.py",),
+                    ("0.9.60", "0.9.75", "0.9.85", "0.9.95", "1.0.0", "1.3.0", "1.6.0", "2.0.0", "2.5.0", "2.9.0")),
 }
 
 
