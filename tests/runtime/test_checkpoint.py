@@ -380,6 +380,15 @@ def test_policy_keeps_checkpoint_cost_within_the_budget_after_the_first():
     assert 150 <= len(taken) <= 201  # about one checkpoint every five iterations
 
 
+def test_policy_keeps_room_for_the_final_checkpoint():
+    # Three epochs of 1.6 s, checkpoints of 20 ms, 1% budget: after the first, a second would
+    # leave no room for the final one, which the run takes anyway.
+    policy = AdaptivePolicy(budget=0.01)
+    assert simulate(policy, iteration=1.6, cost=0.02, n=3) == [0]
+    policy.charge(0.02)  # the final checkpoint
+    assert policy.spent <= 0.01 * 3 * 1.6
+
+
 def test_policy_checkpoints_every_iteration_when_checkpoints_are_cheap():
     assert simulate(AdaptivePolicy(budget=0.01), iteration=1.0, cost=0.001, n=50) == list(range(50))
 

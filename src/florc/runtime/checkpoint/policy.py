@@ -38,25 +38,29 @@ class AdaptivePolicy:
 
     Approach (after Flor's adaptive checkpointing): keep the total cost of checkpoints taken so
     far, ``spent``, under ``budget`` times the loop time elapsed so far. A checkpoint is taken
-    when ``spent + expected <= budget * elapsed``, where ``expected`` is the moving average of the
-    measured costs of earlier checkpoints (the copy on the training thread plus the write on the
-    background thread: on a small machine the writer competes with training for the CPU).
-    Before any measurement the first opportunity is taken, because only a measurement makes the
-    rule meaningful; a first checkpoint that proves expensive then pushes the next ones out until
-    the loop time catches up. Iterations that are cheap relative to a checkpoint are checkpointed
-    rarely, and a budget of 0 never checkpoints. The rule is not a promise about each prefix of
-    the run: a single checkpoint can exceed the budget of the iterations before it.
+    when ``spent + expected * (1 + reserve) <= budget * elapsed``, where ``expected`` is the
+    moving average of the measured costs of earlier checkpoints (the copy on the training thread
+    plus the write on the background thread: on a small machine the writer competes with
+    training for the CPU), and ``reserve`` the checkpoints that will be taken anyway: a main
+    loop's final state is always saved, so the budget keeps room for it, and a short run does
+    not overshoot by one checkpoint at its end. Before any measurement the first opportunity is
+    taken, because only a measurement makes the rule meaningful; a first checkpoint that proves
+    expensive then pushes the next ones out until the loop time catches up. Iterations that are
+    cheap relative to a checkpoint are checkpointed rarely, and a budget of 0 never
+    checkpoints. The rule is not a promise about each prefix of the run: a single checkpoint can
+    exceed the budget of the iterations before it.
 
     >>> p = AdaptivePolicy(budget=0.01)
     >>> p.decide(elapsed=10.0), p.decide(elapsed=20.0)   # the first, then wait for its cost
     (True, False)
-    >>> p.charge(0.5); p.decide(elapsed=50.0), p.decide(elapsed=100.0)
+    >>> p.charge(0.5); p.decide(elapsed=100.0), p.decide(elapsed=150.0)
     (False, True)
     """
 
-    def __init__(self, budget: float = DEFAULT_BUDGET, smoothing: float = 0.5) -> None:
+    def __init__(self, budget: float = DEFAULT_BUDGET, smoothing: float = 0.5, reserve: int = 1) -> None:
         self.budget = budget
         self.smoothing = smoothing
+        self.reserve = reserve
         self.spent = 0.0
         self.expected: float | None = None
         self.taken = 0
@@ -78,7 +82,7 @@ class AdaptivePolicy:
             elif self.expected is None:
                 take = self.taken == 0
             else:
-                take = self.spent + self.expected <= self.budget * elapsed
+                take = self.spent + self.expected * (1 + self.reserve) <= self.budget * elapsed
             self.taken += take
             return take
 

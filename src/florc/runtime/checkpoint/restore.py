@@ -96,7 +96,8 @@ def restore_into(live: Any, part: Part) -> Any:
     """Put ``part`` back into the live object; returns the object to bind (``live`` itself
     whenever its identity could be kept).
 
-    >>> xs = [1]; ys = restore_into(xs, decoded(capture([1, 2], in_place=True)))
+    >>> from florc.runtime.checkpoint.capture import capture
+    >>> xs = [1]; ys = restore_into(xs, capture([1, 2], in_place=True))
     >>> ys is xs and xs == [1, 2]
     True
     """
