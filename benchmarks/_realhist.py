@@ -77,6 +77,8 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                       ("0.1.2", "0.2.1", "0.3.0", "0.4.1", "0.4.4", "0.4.7", "0.4.10", "0.4.13", "0.5.1", "0.5.5")),
     "pml_trainer": ("pytorch-metric-learning", ("pytorch_metric_learning/trainers/base_trainer.py",),
                     ("0.9.60", "0.9.75", "0.9.85", "0.9.95", "1.0.0", "1.3.0", "1.6.0", "2.0.0", "2.5.0", "2.9.0")),
+    "hf_trainer": ("transformers", ("transformers/trainer.py",),
+                   ("2.11.0", "3.0.2", "3.5.1", "4.0.0", "4.5.1", "4.10.3", "4.20.1", "4.30.2", "4.40.2", "4.46.3")),
 }
 
 
