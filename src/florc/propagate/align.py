@@ -35,6 +35,7 @@ body moved elsewhere is not recognised as the same loop.
 from __future__ import annotations
 
 import ast
+import keyword
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -721,8 +722,11 @@ class _Aligner:
                         candidates[id(anc)] = anc
             best: Stmt | None = None
             best_score = COMPOUND_THRESHOLD
+            stored = self.stored_condition(a) if candidates else None
             for b in candidates.values():
                 header = dice(self.new_bag(a), self.old_bag(b))
+                if stored is not None:
+                    header = max(header, dice(stored, self.old_bag(b)))
                 if a.kind in ("if", "while", "for", "with") and header < CONTAINER_HEADER_MIN:
                     continue
                 s = 0.6 * self.desc_dice(a, b) + 0.4 * header
@@ -731,6 +735,44 @@ class _Aligner:
             if best is not None:
                 self.match(a, best)
         self.match_loops_by_header()
+
+    def stored_condition(self, stmt: Stmt) -> Bag | None:
+        """The header of ``if flag:`` with the condition ``flag`` was assigned before it in
+        the same function (``do_sync_step = step % accum == 0 or last``, ``last`` itself a
+        stored condition): today's name for a condition the old version writes in its ``if``."""
+        test = stmt.node.test if isinstance(stmt.node, (ast.If, ast.While)) else None
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test = test.operand
+        if not isinstance(test, ast.Name):
+            return None
+        value = self._stored_value(stmt, test.id, 2)
+        if value is None:
+            return None
+        return bag(tuple(t for t in self.renamed(stmt) if t != test.id) + value)
+
+    def _stored_value(self, stmt: Stmt, name: str, depth: int) -> tuple[str, ...] | None:
+        """The tokens of the value last assigned to ``name`` by ``name = ...`` before
+        ``stmt`` in its function, with the names in it that are stored the same way expanded
+        (``depth`` levels)."""
+        current = stmt
+        while True:
+            for prev in reversed(current.parent.stmts[: current.index]):
+                node = prev.node
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+                        isinstance(node.targets[0], ast.Name) and node.targets[0].id == name:
+                    value = self.renamed(prev)[2:]  # without `name =`
+                    if depth <= 1:
+                        return value
+                    out: list[str] = []
+                    for t in value:
+                        inner = self._stored_value(prev, t, depth - 1) \
+                            if t.isidentifier() and not keyword.iskeyword(t) and t != name else None
+                        out.extend(inner if inner is not None else (t,))
+                    return tuple(out)
+            owner = current.parent.owner
+            if owner is None or owner.kind in ("def", "class"):
+                return None
+            current = owner
 
     def match_loops_by_header(self) -> None:
         """Loops over the same variable, alone of their kind on each side, are the same loop."""
