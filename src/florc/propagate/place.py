@@ -160,8 +160,9 @@ class _Placer:
         old_name = getattr(old_def.node, "name", "")
         if getattr(site_def.node, "name", None) == old_name:
             return True
-        for call in _calls_of(self.al, site_def):
-            # extracted from a function that calls it today (`train()` -> `train_custom()`)
+        for call in _calls_of(self.al, site_def) + _passed_on(self.al, site_def):
+            # extracted from a function that calls it today (`train()` -> `train_custom()`),
+            # or hands it to a wrapper that calls it (`find_executable_batch_size(self._loop)`)
             caller = next((a for a in call.ancestors() if a.kind == "def"), None)
             if caller is not None and (getattr(caller.node, "name", None) == old_name or
                                        self.al.image(caller) is old_def):
@@ -464,6 +465,26 @@ def _calls_of(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:
             found.append(stmt)
             if len(found) >= limit:
                 break
+    return found
+
+
+def _passed_on(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:
+    """Simple statements of the new file that pass ``function`` itself to a call (``wrap(f)``,
+    ``partial(self.f, ...)``, ``run(fn=self.f)``), at most ``limit``."""
+    if not isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    name = function.node.name
+    found: list[Stmt] = []
+    for stmt in al.new.statements:
+        if stmt.compound or name not in stmt.source:
+            continue
+        for n in ast.walk(stmt.node):
+            if isinstance(n, ast.Call) and any(_callee_name(a) == name for a in
+                                               list(n.args) + [k.value for k in n.keywords]):
+                found.append(stmt)
+                break
+        if len(found) >= limit:
+            break
     return found
 
 
