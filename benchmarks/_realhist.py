@@ -79,6 +79,8 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                     ("0.9.60", "0.9.75", "0.9.85", "0.9.95", "1.0.0", "1.3.0", "1.6.0", "2.0.0", "2.5.0", "2.9.0")),
     "hf_trainer": ("transformers", ("transformers/trainer.py",),
                    ("2.11.0", "3.0.2", "3.5.1", "4.0.0", "4.5.1", "4.10.3", "4.20.1", "4.30.2", "4.40.2", "4.46.3")),
+    "widedeep_trainer": ("pytorch-widedeep", ("pytorch_widedeep/training/trainer.py", "pytorch_widedeep/models/wide_deep.py"),
+                         ("0.4.5", "0.4.8", "1.0.0", "1.0.10", "1.1.0", "1.2.0", "1.3.0", "1.4.0", "1.5.0", "1.6.0", "1.7.0")),
 }
 
 
