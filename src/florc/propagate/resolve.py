@@ -337,7 +337,10 @@ def reaching_definition_at(point: Point, path: Path) -> Stmt | None:
 def _valid(candidate: str, original: str, point: Point, scopes: Scopes, al: Alignment, site: Stmt) -> bool:
     parts = candidate.split(".")
     root = _ROOT.match(candidate)
-    if root is None or not scopes.bound_at(root.group(), point):
+    # a name the newest version binds in the site's function is a local there: a `from m
+    # import *` of the old version is no source for it
+    local = reaching_definition(site, original.split(".", 1)[0]) is not None
+    if root is None or not scopes.bound_at(root.group(), point, star=not local):
         return False
     if len(parts) >= 2 and parts[0] == "self":
         # `self.scheduler` in an old Trainer without a scheduler: `self` is bound, the attribute

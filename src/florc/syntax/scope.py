@@ -295,8 +295,9 @@ class Scopes:
             self._module_globals = names
         return self._module_globals
 
-    def bound_at(self, name: str, point: Point) -> bool:
-        """Whether ``name`` is bound when control reaches ``point``."""
+    def bound_at(self, name: str, point: Point, *, star: bool = True) -> bool:
+        """Whether ``name`` is bound when control reaches ``point`` (``star=False``: not
+        counting what a ``from m import *`` may bind)."""
         chain = self.scope_chain(point.block)
         innermost = chain[0]
         for depth, owner in enumerate(chain):
@@ -311,7 +312,7 @@ class Scopes:
                     return True
                 # a local bound only later in the function: unbound here (and not global)
                 return False
-            if scope.star:
+            if scope.star and star:
                 return True
         return name in BUILTINS
 
