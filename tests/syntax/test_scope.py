@@ -80,3 +80,5 @@ def test_class_bodies_are_not_visible_from_methods() -> None:
 def test_star_imports_make_names_possibly_bound() -> None:
     t = tree("from utils import *\nx = 1\n")
     assert Scopes(t).bound_at("anything", after(t.root.stmts[1]))
+    assert not Scopes(t).bound_at("anything", after(t.root.stmts[1]), star=False)
+    assert Scopes(t).bound_at("x", after(t.root.stmts[1]), star=False)
