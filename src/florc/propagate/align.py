@@ -713,7 +713,8 @@ class _Aligner:
             if not a.compound or a in self.n2o:
                 continue
             candidates: dict[int, Stmt] = {}
-            for d in self.desc(a):
+            inlined = self.inlined(a)
+            for d in self.desc(a) + inlined:
                 img = self.n2o.get(d)
                 if img is None:
                     continue
@@ -729,7 +730,8 @@ class _Aligner:
                     header = max(header, dice(stored, self.old_bag(b)))
                 if a.kind in ("if", "while", "for", "with") and header < CONTAINER_HEADER_MIN:
                     continue
-                s = 0.6 * self.desc_dice(a, b) + 0.4 * header
+                inside = self.desc_dice(a, b) if not inlined else self.inlined_dice(a, inlined, b)
+                s = 0.6 * inside + 0.4 * header
                 if s > best_score:
                     best, best_score = b, s
             if best is not None:
@@ -773,6 +775,41 @@ class _Aligner:
             if owner is None or owner.kind in ("def", "class"):
                 return None
             current = owner
+
+    def inlined(self, stmt: Stmt) -> list[Stmt]:
+        """The statements with a counterpart in the bodies of the functions new today (no
+        counterpart, no old namesake) that the simple statements inside ``stmt`` call: ``if
+        validate: logs = self._eval_epoch(...)`` holds, as far as the old version can show, the
+        evaluation loop that was inline there."""
+        if stmt.kind in ("def", "class"):
+            return []
+        out: list[Stmt] = []
+        for d in self.desc(stmt):
+            if d.compound or d in self.n2o:
+                continue
+            fn = self.local_callee(d, self.new_defs)
+            if fn is not None and fn.kind == "def" and fn not in self.n2o and not self.old_defs.get(_def_name(fn)) \
+                    and fn not in set(stmt.ancestors()):
+                # only a body that mostly has counterparts was inline before (a helper that is
+                # new code, `_clear_memory()`, or gathers pieces from several places,
+                # `optimizers_step()`, says nothing about where its caller was), and only what
+                # has a counterpart counts
+                body = self.desc(fn)
+                imaged = [x for x in body if x in self.n2o]
+                if 2 * len(imaged) >= len(body):
+                    out.extend(imaged)
+        return out
+
+    def inlined_dice(self, a: Stmt, inlined: list[Stmt], b: Stmt) -> float:
+        """``desc_dice`` with the bodies of the new functions ``a`` calls counted as inside it."""
+        db = self.desc(b)
+        inside = self._desc_ids.get(b)
+        if inside is None:
+            inside = {id(d) for d in db}
+            self._desc_ids[b] = inside
+        da = self.desc(a) + inlined
+        common = sum(1 for d in da if id(self.n2o.get(d)) in inside)
+        return 2.0 * common / (len(da) + len(db)) if da or db else 0.0
 
     def match_loops_by_header(self) -> None:
         """Loops over the same variable, alone of their kind on each side, are the same loop."""
