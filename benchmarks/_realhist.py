@@ -81,6 +81,7 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                    ("2.11.0", "3.0.2", "3.5.1", "4.0.0", "4.5.1", "4.10.3", "4.20.1", "4.30.2", "4.40.2", "4.46.3")),
     "widedeep_trainer": ("pytorch-widedeep", ("pytorch_widedeep/training/trainer.py", "pytorch_widedeep/models/wide_deep.py"),
                          ("0.4.5", "0.4.8", "1.0.0", "1.0.10", "1.1.0", "1.2.0", "1.3.0", "1.4.0", "1.5.0", "1.6.0", "1.7.0")),
+    "deepchem_torch": ("deepchem", ("deepchem/models/torch_models/torch_model.py",), ("2.4.0", "2.5.0", "2.8.0")),
 }
 
 
