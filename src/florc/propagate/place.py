@@ -124,6 +124,12 @@ class _Placer:
                     break
         if found is None and expected is not None and not before:
             found = self.first_in(expected)
+        if found is None and not after and before and expected is not None and expected.stmts and \
+                block.owner is not None and self.owner_block(block) is expected and \
+                not any(self.al.image(k) is not None for k in before):
+            # last in its block today, after statements that are all new, and the block has a
+            # counterpart: last there too (`wandb.log(...)` became `logger.log_data(...)`)
+            found = self.last_in(expected)
         out: list[Placement] = [found] if isinstance(found, Placement) else []
         # the neighbour itself moved (into a method, out of main): its image elsewhere
         if before:
@@ -406,6 +412,22 @@ class _Placer:
                 block.owner.kind in ("def", "class"):
             index = 1
         return Placement(Point(block, index), "first", None, None, "first in the counterpart of its block")
+
+    def last_in(self, block: Block) -> Placement | NoPlace:
+        last = block.stmts[-1]
+        lifted = self.lift(last)
+        if isinstance(lifted, NoPlace):
+            return lifted
+        return Placement(Point(lifted.parent, lifted.index + 1), "after", lifted, None,
+                         "last in the counterpart of its block")
+
+    def owner_block(self, block: Block) -> Block | None:
+        """The old block that corresponds to ``block`` through the counterpart of its owner."""
+        owner = block.owner
+        img = self.al.image(owner) if owner is not None else None
+        if owner is None or img is None or not img.compound:
+            return None
+        return next((bb for ba, bb in pair_blocks(owner, img) if ba is block), None)
 
     # -- rule 4 ------------------------------------------------------------------------------
 

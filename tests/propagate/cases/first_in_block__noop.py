@@ -11,4 +11,4 @@ for it in range(iters):
 # === expected
 <declined>
 # === diagnostics
-declined tokens_seen: none of its neighbouring statements has a counterpart
+declined tokens_seen: reads `tokens_seen`, computed today by the statement at line 3, which has no counterpart in this version

@@ -11,4 +11,4 @@ for step in range(steps):
 # === expected
 <declined>
 # === diagnostics
-declined loss: none of its neighbouring statements has a counterpart
+declined loss: reads `loss`, computed today by the statement at line 3, which has no counterpart in this version

@@ -14,4 +14,4 @@ for it in range(max_iters):
 # === expected
 <declined>
 # === diagnostics
-declined lossf: none of its neighbouring statements has a counterpart
+declined lossf: reads `lossf`, computed today by the statement at line 5, which has no counterpart in this version

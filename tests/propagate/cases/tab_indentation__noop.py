@@ -10,4 +10,4 @@ for x in data:
 # === expected
 <declined>
 # === diagnostics
-declined y: none of its neighbouring statements has a counterpart
+declined y: reads `y`, computed today by the statement at line 3, which has no counterpart in this version
