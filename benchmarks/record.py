@@ -68,7 +68,7 @@ def one_thread_env() -> dict[str, str]:
     return {**git_env(), "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
 
 
-def run_once(label: str, cmd: list[str], kind: str, ns: argparse.Namespace) -> tuple[tuple[float, float, float], Path]:
+def run_once(cmd: list[str], kind: str, ns: argparse.Namespace) -> tuple[tuple[float, float, float], Path]:
     """(training-loop seconds, process wall seconds, CPU seconds of the process and its children),
     and the repository it ran in."""
     script = training_script(kind, ns.epochs, ns.steps, width=512, batch=500, eval_rows=20000)
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         order = labels[r % len(labels):] + labels[: r % len(labels)]
         for label in order:
             kind, cmd = variants[label]
-            measured, repo = run_once(label, cmd, kind, ns)
+            measured, repo = run_once(cmd, kind, ns)
             times[label].append(measured)
             if label.startswith("florc run"):
                 ckpt.append(checkpoint_cost(repo, one_thread_env())[2])
