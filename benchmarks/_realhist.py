@@ -82,6 +82,8 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "widedeep_trainer": ("pytorch-widedeep", ("pytorch_widedeep/training/trainer.py", "pytorch_widedeep/models/wide_deep.py"),
                          ("0.4.5", "0.4.8", "1.0.0", "1.0.10", "1.1.0", "1.2.0", "1.3.0", "1.4.0", "1.5.0", "1.6.0", "1.7.0")),
     "deepchem_torch": ("deepchem", ("deepchem/models/torch_models/torch_model.py",), ("2.4.0", "2.5.0", "2.8.0")),
+    "tqc_train": ("sb3-contrib", ("sb3_contrib/tqc/tqc.py",),
+                  ("0.10.0", "0.11.1", "1.0", "1.3.0", "1.6.0", "1.8.0", "2.0.0", "2.3.0", "2.6.0", "2.9.2")),
 }
 
 
