@@ -84,6 +84,16 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "deepchem_torch": ("deepchem", ("deepchem/models/torch_models/torch_model.py",), ("2.4.0", "2.5.0", "2.8.0")),
     "tqc_train": ("sb3-contrib", ("sb3_contrib/tqc/tqc.py",),
                   ("0.10.0", "0.11.1", "1.0", "1.3.0", "1.6.0", "1.8.0", "2.0.0", "2.3.0", "2.6.0", "2.9.2")),
+    "espnet2_trainer": ("espnet", ("espnet2/train/trainer.py",),
+                        ("0.8.0", "0.9.0", "0.9.5", "0.9.10", "0.10.0", "0.10.6", "202204", "202211", "202308", "202412",
+                         "202511")),
+    "tianshou_offpolicy": ("tianshou", ("tianshou/trainer/offpolicy.py",),
+                           ("0.2.0", "0.2.4", "0.2.7", "0.3.0", "0.3.2", "0.4.0", "0.4.4")),
+    "sb2_ppo2": ("stable-baselines", ("stable_baselines/ppo2/ppo2.py",),
+                 ("2.0.0", "2.2.1", "2.4.1", "2.5.1", "2.6.0", "2.8.0", "2.9.0", "2.10.2")),
+    "neuralprophet_fc": ("neuralprophet", ("neuralprophet/forecaster.py",), ("0.2.5", "0.2.7", "0.3.0", "0.3.2", "0.4.1", "0.4.2")),
+    "mmengine_loops": ("mmengine", ("mmengine/runner/loops.py",),
+                       ("0.1.0", "0.3.0", "0.5.0", "0.7.0", "0.8.0", "0.9.0", "0.10.0", "0.10.7")),
 }
 
 
