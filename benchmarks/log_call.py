@@ -60,9 +60,12 @@ def per_call(kind: str, python: str, calls: int, value: str) -> float:
     return float(out.read_text())
 
 
-def disk_bytes(kind: str, python: str, n: int) -> float:
+def disk_bytes(kind: str, python: str, n: int, merge: str = "now") -> float:
+    """Bytes per logged float on disk once the run has ended. florc: with ``merge="now"`` the
+    run's parts are merged before it exits (what the default background merge leaves a moment
+    later), with ``"off"`` the uncompressed parts the training process wrote stay as they are."""
     repo = scratch_repo({"t.py": STORAGE.format(import_line=IMPORTS[kind])})
-    proc = subprocess.run([python, "t.py", str(n)], cwd=repo, env=git_env(),
+    proc = subprocess.run([python, "t.py", str(n)], cwd=repo, env={**git_env(), "FLORC_MERGE": merge},
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"{kind} failed: {proc.stderr[-2000:]}")
@@ -95,8 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         print(kind, value, us, flush=True)
     size_rows = ["| library | bytes per logged float | floats logged | what is counted |", "|---|---|---|---|"]
     florc_b = disk_bytes("florc", sys.executable, 1_000_000)
-    size_rows.append(f"| florc | {florc_b:.1f} | 1,000,000 | Parquet parts under .flor/logs (zstd) |")
+    size_rows.append(f"| florc | {florc_b:.1f} | 1,000,000 | .flor/logs once the run's parts are merged (zstd, as the store stays) |")
     results["bytes/florc"] = florc_b
+    florc_parts = disk_bytes("florc", sys.executable, 1_000_000, merge="off")
+    size_rows.append(f"| florc, while the run goes on | {florc_parts:.1f} | 1,000,000 | the uncompressed parts the training process writes every 3 s, before the merge at its end |")
+    results["bytes/florc parts"] = florc_parts
     if not ns.no_flordb:
         flordb_b = disk_bytes("flordb", str(flordb_python()), ns.flordb_calls)
         size_rows.append(f"| flordb 4.0.1 | {flordb_b:.1f} | {ns.flordb_calls:,} | run JSONL + SQLite cache (git copies not counted) |")

@@ -79,3 +79,25 @@ def test_a_merge_killed_before_its_rename_leaves_only_an_unread_temp_file(run_di
     before = rows(store)
     (store / "logs" / f".{rid}-m000001-000009.parquet.99999.tmp").write_bytes(b"PAR1 half a file")
     assert rows(store) == before
+
+
+def test_a_script_ending_with_merge_now_leaves_merged_files_and_no_error(tmp_path, env):
+    # The merge of a run that ends at interpreter exit cannot load pyarrow's lazy imports
+    # there (they start threads); it must still happen, and without a traceback.
+    import subprocess
+    import sys
+
+    (tmp_path / "t.py").write_text(
+        "import florc as flor\n"
+        "for e in flor.loop('epoch', range(3)):\n"
+        "    flor.log('loss', e / 2)\n"
+        "    flor.commit()\n"
+    )
+    proc = subprocess.run([sys.executable, "t.py"], cwd=tmp_path, env={**env, "FLORC_MERGE": "now"},
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    store = tmp_path / ".flor"
+    for table in ("logs", "timings", "runs"):
+        names = [p.name for p in visible_parts(store / table)]
+        assert len(names) == 1 and "-m" in names[0], (table, names)
+    assert query("SELECT value_num FROM logs ORDER BY seq", store=store).value_num.tolist() == [0.0, 0.5, 1.0]

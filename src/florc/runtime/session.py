@@ -131,6 +131,7 @@ class Session:
         self._finished = False
         self._inert = False  # set in forked children: they must not write the parent's run
         self._snap_proc: subprocess.Popen[bytes] | None = None
+        self._exiting = False  # finishing from the interpreter's exit handlers
         self._heartbeat: Path | None = None
         self._thread: threading.Thread | None = None
         self._prev_sigterm: Any = None
@@ -151,7 +152,7 @@ class Session:
         self._heartbeat = live.begin(self.store, self.writer_id, self.interval)
         self._thread = threading.Thread(target=self._background, name="florc-flush", daemon=True)
         self._thread.start()
-        atexit.register(self.finish)
+        atexit.register(self._finish_at_exit)
         self._install_signal_handlers()
 
     def _start_snapshot(self) -> None:
@@ -245,6 +246,10 @@ class Session:
             self.status = "interrupted" if issubclass(etype, KeyboardInterrupt) else "failed"
         self._prev_excepthook(etype, value, tb)
 
+    def _finish_at_exit(self) -> None:
+        self._exiting = True
+        self.finish()
+
     def finish(self, status: str | None = None, exit_code: int | None = None) -> None:
         """End the run: stop the flusher, write remaining rows and the final runs row."""
         if self._finished or self._inert or os.getpid() != self.pid:
@@ -279,7 +284,7 @@ class Session:
         how = os.environ.get(ENV_MERGE, "background")
         if self.mode.replaying or how == "off" or self._part == 0:
             return
-        if how == "now":
+        if how == "now" and not self._exiting:
             from florc.store.compact import compact_writer
 
             compact_writer(self.store, self.writer_id)
@@ -290,12 +295,17 @@ class Session:
         env = dict(os.environ)
         env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         entry = "import os, sys; os.nice(19); from florc.store.compact import main; sys.exit(main(sys.argv[1:]))"
+        cmd = [sys.executable, "-c", entry, "--store", str(self.store), "--writer", self.writer_id]
         try:
-            subprocess.Popen(
-                [sys.executable, "-c", entry, "--store", str(self.store), "--writer", self.writer_id],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                cwd=str(self.store), env=env, start_new_session=True,
-            )
+            if how == "now":
+                # At interpreter exit pyarrow cannot load what it imports lazily (it starts
+                # threads), so the merge runs in a process of its own, waited for.
+                subprocess.run(cmd, stdin=subprocess.DEVNULL, cwd=str(self.store), env=env, check=False)
+            else:
+                subprocess.Popen(
+                    cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    cwd=str(self.store), env=env, start_new_session=True,
+                )
         except OSError:
             pass  # the parts stay as they are; `florc gc` merges them
 
@@ -432,7 +442,7 @@ def stop(status: str | None = None, exit_code: int | None = None) -> Session | N
     if s is None:
         return None
     s.finish(status, exit_code)
-    atexit.unregister(s.finish)
+    atexit.unregister(s._finish_at_exit)
     if threading.current_thread() is threading.main_thread():
         try:
             if signal.getsignal(signal.SIGTERM) == s._on_sigterm:
