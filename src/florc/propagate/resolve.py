@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from florc.propagate.align import Alignment
 from florc.propagate.renames import scope_key
+from florc.propagate.render import render
 from florc.syntax.scope import Path, Point, Scopes, read_paths, subtree_writes, target_paths, written_paths
 from florc.syntax.tree import Block, Stmt
 
@@ -85,41 +86,113 @@ def resolve_reads(
     owner = next((a for a in point.block.ancestors() if a.kind == "def"), None)
     if point.block.owner is not None and point.block.owner.kind == "def":
         owner = point.block.owner
-    old_scope = owner.order if owner is not None else -1
+    ctx = _Context(al, site, point, scopes, new_scope, owner.order if owner is not None else -1)
     renames: list[tuple[str, str]] = []
-    notes: list[str] = []
     missing: list[str] = []
     for path in site_reads(site, flor_names):
         dotted = ".".join(path)
-        definition = _original_definition(al, reaching_definition(site, path[0]), path[0])
-        if definition is not None:
-            image = al.image(definition)
-            if image is not None and not precedes(image, point):
-                # the value it reads is computed after this place in this version
-                return Late(dotted, image.first_line)
-            if image is None and not _computed_somehow(al, definition, dotted, point):
-                return Uncomputed(dotted, definition.first_line)
-        chosen: str | None = None
-        for candidate, note in al.renames.candidates(dotted, new_scope, old_scope):
-            if candidate != dotted and definition is not None and \
-                    not _same_value(al, definition, candidate, point):
-                continue
-            if _valid(candidate, dotted, point, scopes, al, site):
-                chosen = candidate
-                if candidate != dotted:
-                    notes.append(note)
-                break
-        if chosen is None and len(path) > 1 and definition is not None:
-            chosen = _through_instance(al, definition, path, point, scopes, site, old_scope)
-            if chosen is not None:
-                notes.append(f"{path[0]} is a {_class_name(definition)}: {dotted} -> {chosen}")
+        chosen = ctx.resolve(site, path)
+        if isinstance(chosen, (Late, Uncomputed)):
+            return chosen
         if chosen is None:
             missing.append(dotted)
         elif chosen != dotted:
             renames.append((dotted, chosen))
     if missing:
         return Unbound(tuple(missing))
-    return Resolved(tuple(renames), tuple(notes))
+    return Resolved(tuple(renames), tuple(ctx.notes))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What resolving the reads of one site at one place needs; ``notes`` collects the
+    evidence behind each rename."""
+
+    al: Alignment
+    site: Stmt
+    point: Point
+    scopes: Scopes
+    new_scope: int
+    old_scope: int
+    notes: list[str] = field(default_factory=list)
+
+    def resolve(self, origin: Stmt, path: Path) -> str | None | Late | Uncomputed:
+        """The old expression for ``path`` as read at ``origin`` (the site, or the definition of
+        a name the site reads), None when nothing is bound, or why the value does not exist."""
+        al, point = self.al, self.point
+        dotted = ".".join(path)
+        definition = _original_definition(al, reaching_definition(origin, path[0], path), path)
+        if definition is not None:
+            image = al.image(definition)
+            if image is not None and not precedes(image, point):
+                # the value it reads is computed after this place in this version
+                return Late(dotted, image.first_line)
+            if image is None and not _computed_somehow(al, definition, dotted, point):
+                alias = self.through_alias(origin, definition, path)
+                return alias if alias is not None else Uncomputed(dotted, definition.first_line)
+        for candidate, note in al.renames.candidates(dotted, self.new_scope, self.old_scope):
+            if (candidate != dotted or origin is not self.site) and definition is not None and \
+                    not _same_value(al, definition, candidate, point):
+                continue
+            if _valid(candidate, dotted, point, self.scopes, al, self.site):
+                if candidate != dotted:
+                    self.notes.append(note)
+                return candidate
+        if len(path) > 1 and definition is not None:
+            chosen = _through_instance(al, definition, path, point, self.scopes, self.site, self.old_scope)
+            if chosen is not None:
+                self.notes.append(f"{path[0]} is a {_class_name(definition)}: {dotted} -> {chosen}")
+                return chosen
+        return None
+
+    def through_alias(self, origin: Stmt, definition: Stmt, path: Path) -> str | None:
+        """A name given today to a value the old version reads in place: ``rew, rew_std =
+        test_result["rew"], test_result["rew_std"]`` added today, ``result["rew"]`` read where
+        it is needed before. The site reads the aliased expression instead, renamed, when it
+        only accesses names (attributes, constant subscripts) that nothing rebinds between the
+        alias and the site and that resolve at the place."""
+        value = _aliased_value(definition.node, path[0])
+        text = ast.get_source_segment(self.al.new.text, value) if value is not None else None
+        if value is None or text is None:
+            return None
+        inner: dict[str, str] = {}
+        for read in read_paths(value):
+            if reaching_definition(origin, read[0], read) is not reaching_definition(definition, read[0], read):
+                return None  # rebound between the alias and the site
+            chosen = self.resolve(definition, read)
+            if not isinstance(chosen, str):
+                return None
+            if chosen != ".".join(read):
+                inner[".".join(read)] = chosen
+        expression = render(text, inner, "\n") if inner else text
+        if "\n" in expression:
+            return None
+        self.notes.append(f"{path[0]} is {text} today: {'.'.join(path)} -> {expression}"
+                          f"{''.join('.' + p for p in path[1:])}")
+        return expression + "".join("." + p for p in path[1:])
+
+
+def _aliased_value(node: ast.AST, name: str) -> ast.expr | None:
+    """The access expression ``name`` is bound to by ``name = e`` or ``a, name = e1, e2``."""
+    if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+        return None
+    target, value = node.targets[0], node.value
+    pairs: list[tuple[ast.expr, ast.expr]] = [(target, value)]
+    if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+        pairs = list(zip(target.elts, value.elts))
+    for t, v in pairs:
+        if isinstance(t, ast.Name) and t.id == name and _is_access(v) and \
+                all(r[0] != name for r in read_paths(v)):
+            return v
+    return None
+
+
+def _is_access(node: ast.expr) -> bool:
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Constant):
+            return False
+        node = node.value
+    return isinstance(node, ast.Name)
 
 
 def _class_name(definition: Stmt) -> str:
@@ -152,35 +225,46 @@ def _through_instance(al: Alignment, definition: Stmt, path: Path, point: Point,
     return None
 
 
-def reaching_definition(site: Stmt, name: str) -> Stmt | None:
+def reaching_definition(site: Stmt, name: str, path: Path | None = None) -> Stmt | None:
     """The statement of the newest version that last binds ``name`` before ``site`` runs
     (walking back through earlier siblings, then the enclosing statements' earlier siblings,
-    within the function)."""
+    within the function).
+
+    With the whole ``path`` read (``self.scheduler.get_last_lr``), a statement that sets an
+    attribute binds it only when it sets a prefix of the path: ``self.train_prediction = ...``
+    defines neither ``self`` nor ``self.scheduler``."""
     current = site
     while True:
         block = current.parent
         for prev in reversed(block.stmts[: current.index]):
-            if any(p[0] == name for p in _binds(prev)):
+            if any(_defines(p, name, path) for p in _binds(prev)):
                 return prev
         owner = block.owner
         if owner is None:
             return None
         if owner.kind in ("def", "class"):
             return None
-        if any(p[0] == name for p in written_paths(owner.node)):
+        if any(_defines(p, name, path) for p in written_paths(owner.node)):
             return owner  # a loop target, `with ... as name`
         current = owner
 
 
-def _original_definition(al: Alignment, definition: Stmt | None, name: str) -> Stmt | None:
+def _defines(written: Path, name: str, path: Path | None) -> bool:
+    if written[0] != name:
+        return False
+    return path is None or len(written) == 1 or written == path[: len(written)]
+
+
+def _original_definition(al: Alignment, definition: Stmt | None, path: Path) -> Stmt | None:
     """The definition whose value the site observes, looking through updates added today.
 
     ``val_loss = dist_reduce_sum(val_loss)`` or ``train_loss = aggregate(train_loss)`` without a
     counterpart transforms a value the old version has too: the old version's value is the one
     before the update, computed by the definition the update reads (which may have an image).
     """
+    name = path[0]
     while definition is not None and al.image(definition) is None and _updates(definition, name):
-        earlier = reaching_definition(definition, name)
+        earlier = reaching_definition(definition, name, path)
         if earlier is None:
             break
         definition = earlier
