@@ -371,6 +371,8 @@ class _Placer:
             how += f", lifted out of the condition at line {lifted.first_line}"
         index = lifted.index + 1
         index = self.past_device_moves(new_anchor, lifted, index)
+        if lifted is anchor:
+            index = self.past_contents(new_anchor, lifted.parent, index)
         index = self.past_reaching_definitions(lifted.parent, index)
         guard = self.guard()
         if guard is not None and guard.parent is lifted.parent and index <= guard.index:
@@ -450,6 +452,34 @@ class _Placer:
             index += 1
         return index
 
+    def past_contents(self, new_anchor: Stmt, block: Block, index: int) -> int:
+        """Past the old statements that are the counterparts of what the newest previous sibling
+        contains: today's `with timer("optim"):` also steps the scheduler, which the old
+        version steps right after its `with` block; the site follows both. Only up to the first
+        old statement whose counterpart runs after the site today, and only past statements
+        that run whenever the block does (their counterpart is not under a condition inside
+        it) and cannot jump (`if kl > limit: break` decides whether the site runs at all)."""
+        if not new_anchor.compound:
+            return index
+        inside = {id(d): d for d in new_anchor.descendants()}
+        stmts = block.stmts
+        new_index = index
+        for k in range(index, len(stmts)):
+            s = stmts[k]
+            pre = self.al.preimage(s)
+            if pre is not None and id(pre) not in inside:
+                break
+            held = [s] + list(s.descendants())
+            counterparts = [p for h in held if (p := self.al.preimage(h)) is not None and id(p) in inside]
+            if not counterparts:
+                continue
+            if pre is not None:
+                counterparts = [pre]  # what it holds is judged with it
+            if _jumps(s) or any(_conditional_within(p, new_anchor) for p in counterparts):
+                break
+            new_index = k + 1
+        return new_index
+
     def past_reaching_definitions(self, block: Block, index: int) -> int:
         reads = {self.rename_path(p) for p in _site_reads(self.site)}
         if not reads:
@@ -470,6 +500,33 @@ class _Placer:
                 if pre is None or not _after_in_new(pre, self.site):
                     new_index = k + 1
         return new_index
+
+
+def _jumps(stmt: Stmt) -> bool:
+    """Whether ``stmt`` holds a ``break``, ``continue``, ``return`` or ``raise`` of its own
+    (nested functions aside)."""
+    todo: list[ast.AST] = [stmt.node]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.Break, ast.Continue, ast.Return, ast.Raise)):
+            return True
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                todo.append(child)
+    return False
+
+
+def _conditional_within(stmt: Stmt, outer: Stmt) -> bool:
+    """Whether ``stmt`` sits in a conditional block (an ``if`` branch, ``except``, ...) of a
+    statement inside ``outer``, or of ``outer`` itself."""
+    block = stmt.parent
+    while block.owner is not None:
+        if block.conditional:
+            return True
+        if block.owner is outer:
+            return False
+        block = block.owner.parent
+    return False
 
 
 def _calls_of(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:

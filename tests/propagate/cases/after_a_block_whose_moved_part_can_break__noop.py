@@ -1,0 +1,35 @@
+# case: the old version already logs right after its loop, before the early stop: nothing changes
+# === new
+import flor
+import numpy as np
+def train(self):
+    for epoch in range(self.n_epochs):
+        approx_kl_divs = []
+        for rollout_data in self.rollout_buffer.get(self.batch_size):
+            loss, approx_kl_div = self.step(rollout_data)
+            approx_kl_divs.append(approx_kl_div)
+            if self.target_kl is not None and approx_kl_div > 1.5 * self.target_kl:
+                continue_training = False
+                break
+        flor.log("epoch_kl", float(np.mean(approx_kl_divs)))
+        self._n_updates += 1
+        if not continue_training:
+            break
+# === old
+import flor
+import numpy as np
+def train(self):
+    for epoch in range(self.n_epochs):
+        approx_kl_divs = []
+        for rollout_data in self.rollout_buffer.get(self.batch_size):
+            loss, approx_kl_div = self.step(rollout_data)
+            approx_kl_divs.append(approx_kl_div)
+        flor.log("epoch_kl", float(np.mean(approx_kl_divs)))
+        if self.target_kl is not None and np.mean(approx_kl_divs) > 1.5 * self.target_kl:
+            print("early stop")
+            break
+        self._n_updates += 1
+# === expected
+<unchanged>
+# === diagnostics
+present epoch_kl
