@@ -679,6 +679,10 @@ class _Aligner:
             if self.sim(x, y) >= LONE_GAP_THRESHOLD and (x.compound or y.compound or
                                                           self.shape(x)[0] == self.shape(y)[0]):
                 return [(x, y)]
+            if _same_counter_step(x.node, y.node):
+                # `gradient_step += 1` / `global_step += 1`: a counter stepped by the same
+                # constant at the same place is the same counter under another name
+                return [(x, y)]
             return []
         score = [[0.0] * (m + 1) for _ in range(n + 1)]
         for i in range(n - 1, -1, -1):
@@ -963,6 +967,14 @@ class _Aligner:
             return False
         fr = _enclosing_def(rival)
         return (fr is None or id(fr) not in self.site_defs) and self.tokens.key(rival) == self.tokens.key(a)
+
+
+def _same_counter_step(a: ast.stmt, b: ast.stmt) -> bool:
+    """Two augmented assignments of a plain name by the same constant (``n += 1``)."""
+    return isinstance(a, ast.AugAssign) and isinstance(b, ast.AugAssign) and \
+        isinstance(a.target, ast.Name) and isinstance(b.target, ast.Name) and \
+        type(a.op) is type(b.op) and isinstance(a.value, ast.Constant) and \
+        isinstance(b.value, ast.Constant) and a.value.value == b.value.value
 
 
 def _raw_key(node: ast.stmt) -> tuple[str, tuple[str, ...]]:
