@@ -94,6 +94,8 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "neuralprophet_fc": ("neuralprophet", ("neuralprophet/forecaster.py",), ("0.2.5", "0.2.7", "0.3.0", "0.3.2", "0.4.1", "0.4.2")),
     "mmengine_loops": ("mmengine", ("mmengine/runner/loops.py",),
                        ("0.1.0", "0.3.0", "0.5.0", "0.7.0", "0.8.0", "0.9.0", "0.10.0", "0.10.7")),
+    "rlgames_a2c": ("rl-games", ("rl_games/common/a2c_common.py",),
+                    ("1.0.1", "1.1.0", "1.1.4", "1.3.0", "1.4.0", "1.5.2", "1.6.5")),
 }
 
 
