@@ -17,7 +17,8 @@
 
 Nothing here reads the corpus from a fixed path: CORPUS is an argument, so the same script
 scores a held-out corpus of the same format, such as the real-history evaluation that
-benchmarks/_realhist.py rebuilds outside the repository (its numbers are in REAL_HISTORIES).
+benchmarks/_realhist.py rebuilds outside the repository (its numbers are kept as recorded in
+docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -372,70 +373,37 @@ def write_docs(corpus: Path | None) -> None:
         else:
             lines.append("nothing; see docs/design/alignment.md for the failure modes known from "
                          "other inputs (and the mutation study there).")
-    lines += ["", *REAL_HISTORIES]
+    lines += ["", *real_histories()]
     write_section("propagate", "\n".join(lines) + "\n")
 
 
 # The real-history evaluation is not in the repository (it is other projects' code): it is
-# rebuilt with benchmarks/_realhist.py, so its numbers are recorded here as measured.
+# rebuilt with benchmarks/_realhist.py and scored by hand, so its subsection of the propagation
+# section is kept as recorded in docs/benchmarks.md when the section is rewritten.
 REAL_HISTORIES = [
     "### Real histories",
     "",
-    "A private evaluation in the same format, built from the release histories of training code "
-    "published on PyPI (13 files, 117 versions, 581 (statement, version) pairs: 525 with a place, "
-    "56 where the tool must decline). It lives outside the repository; "
-    "`benchmarks/_realhist.py OUT --tools ../shared/corpus/propagation` downloads the releases with "
-    "pip, takes the one file out of each (consecutive identical contents merged) and builds the "
-    "probes from the hand-written anchors in `benchmarks/realhist_specs/`.",
-    "",
-    "| case | file (releases) | versions | lines | probes | pairs | before | after |",
-    "|---|---|---|---|---|---|---|---|",
-    "| yolov5_train | yolov5 `train.py` (4.0.3-7.0.14) | 12 | 631-772 | 7 | 77 | 77 | 77 |",
-    "| torchtune_full | torchtune `recipes/full_finetune_single_device.py` (0.1.0-0.6.1) | 8 | 475-807 | 6 | 42 | 39 | 42 |",
-    "| torchtune_lora | torchtune `recipes/lora_finetune_single_device.py` (0.1.0-0.6.1) | 7 | 510-808 | 6 | 36 | 33 | 36 |",
-    "| sb3_ppo | stable-baselines3 `ppo/ppo.py` (0.6.0-2.9.2) | 12 | 265-350 | 7 | 77 | 77 | 77 |",
-    "| sb3_onpolicy | stable-baselines3 `common/on_policy_algorithm.py` (0.8.0-2.9.2) | 12 | 247-346 | 6 | 66 | 57 | 66 |",
-    "| sb3_dqn | stable-baselines3 `dqn/dqn.py` (0.8.0-2.9.2) | 12 | 243-290 | 6 | 66 | 66 | 66 |",
-    "| flair_trainer | flair `trainers/trainer.py` (0.4.0-0.15.1) | 13 | 529-1,132 | 4 | 48 | 41 | 47 |",
-    "| allennlp_trainer | allennlp `training/trainer.py`, `gradient_descent_trainer.py` (0.9.0-2.10.1) | 7 | 747-1,336 | 5 | 30 | 23 | 30 |",
-    "| ultralytics_trainer | ultralytics `engine/trainer.py` (8.0.0-8.4.190) | 9 | 573-1,413 | 5 | 40 | 40 | 40 |",
-    "| fairseq_train | fairseq `fairseq_cli/train.py` (0.6.1-0.12.2) | 6 | 306-564 | 5 | 25 | 21 | 25 |",
-    "| d2l_torch | d2l `torch.py` (0.14.4-1.0.3) | 7 | 1,442-3,515 | 5 | 30 | 28 | 30 |",
-    "| st_fit | sentence-transformers `SentenceTransformer.py` (0.3.0-2.2.2) | 7 | 458-912 | 4 | 24 | 24 | 24 |",
-    "| tabnet | pytorch-tabnet `abstract_model.py` (2.0.1-4.1.0) | 5 | 681-826 | 5 | 20 | 20 | 20 |",
-    "| **total** | | 117 | | 71 | 581 | **546 (94.0%)** | **580 (99.8%)** |",
-    "",
-    "Before: the propagator as of the development-corpus work (208/208 there); after: with the "
-    "changes listed under *Measured* in docs/design/alignment.md. Command: "
-    "`.venv/bin/python benchmarks/propagate.py accuracy OUT` (2026-11-27).",
-    "",
-    "Probes are what an engineer adds to the newest version: per-step loss after backward, "
-    "gradient norm after clipping, learning rate after the scheduler step, per-epoch validation "
-    "metric, parameter count after the model is built, values inside an `if` branch (rank 0, "
-    "AMP, clipping configured), values read under another name in old versions, values that do "
-    "not exist in early versions. The ground truth of every older version was decided by reading "
-    "the code around the probe, with the development corpus's rules (same point of execution "
-    "relative to the previous sibling's role; keep the condition; rename; decline with a reason), "
-    "before looking at the tool's output; each anchor is checked by the corpus's `build.py`.",
-    "",
-    "The cases were written in four rounds, each scored before any change made for it: round 1 "
-    "(the first seven cases, 339 pairs) 318 before, 338 after its fixes; round 2 (sb3_onpolicy, "
-    "sb3_dqn, torchtune_lora, 168 pairs) 158 with the round-1 fixes, 168 after; round 3 "
-    "(d2l_torch, st_fit, 54 pairs) 52, then 54; round 4 (tabnet, 20 pairs) 20, no change.",
-    "",
-    "What still fails on the real histories:",
-    "",
-    "| pair | outcome | why |",
-    "|---|---|---|",
-    "| flair_trainer batch_loss v00 | declined, a place exists | the probe sits inside a micro-batch "
-    "loop and a `with` that are both new; 0.4.0 has that code inline in the batch loop, so the "
-    "probe's block and all its neighbours lack counterparts. Climbing to the nearest block with a "
-    "counterpart was tried and guessed a place on the development corpus where none exists, so the "
-    "decline stays. |",
-    "",
-    "Speed on these files (CPU ms per (file, version), newest analysed once): 42 on average over "
-    "the 581 pairs, 124 for d2l's 1,400-3,500-line module, 102 for flair's 1,000-line `train()`.",
+    "Not recorded: rebuild the evaluation with `benchmarks/_realhist.py OUT --tools "
+    "../shared/corpus/propagation` and score it with `.venv/bin/python benchmarks/propagate.py "
+    "accuracy OUT`.",
 ]
+
+
+def real_histories() -> list[str]:
+    """The recorded "Real histories" subsection of docs/benchmarks.md (without the section's
+    measurement stamp), or a note on how to produce it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _common import DOC
+
+    text = DOC.read_text() if DOC.exists() else ""
+    begin, end = text.find("<!-- BEGIN propagate -->"), text.find("<!-- END propagate -->")
+    head = text.find("### Real histories", begin) if begin >= 0 else -1
+    if head < 0 or end < 0 or head > end:
+        return list(REAL_HISTORIES)
+    lines = text[head:end].rstrip().splitlines()
+    while lines and (not lines[-1].strip() or lines[-1].startswith("_Measured ")):
+        lines.pop()
+    return lines
 
 
 MUTATION_LINES: list[str] = []
