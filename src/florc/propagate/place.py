@@ -258,7 +258,9 @@ class _Placer:
         img = self.al.image(sibling)
         if img is not None:
             # the image itself, not its container: conditions around it are judged by lift()
-            return img if self.within(img, expected) is not None else None
+            if self.within(img, expected) is not None or self.widened_with(img, expected):
+                return img
+            return None
         role = self.role_image(sibling, expected, limit)
         if role is not None:
             return role
@@ -266,6 +268,24 @@ class _Placer:
         if inner:
             return self.hull(inner, expected, last=True, limit=limit)
         return None
+
+    def widened_with(self, img: Stmt, expected: Block | None) -> bool:
+        """Whether ``img`` follows the old ``with`` whose body is ``expected`` and which today's
+        ``with`` around the site corresponds to, with nothing in between but the counterparts of
+        statements of today's body: the `with` took in the statements that followed it
+        (`train_stats = ...; all_stats.append(...)` now inside `with accumulate(model):`)."""
+        owner = self.site.parent.owner
+        old_with = expected.owner if expected is not None else None
+        if owner is None or old_with is None or owner.kind != "with" or old_with.kind != "with" or \
+                self.al.image(owner) is not old_with or img.parent is not old_with.parent or \
+                img.index <= old_with.index:
+            return False
+        body = {id(d) for d in owner.descendants()}
+        for s in old_with.parent.stmts[old_with.index + 1 : img.index + 1]:
+            pre = self.al.preimage(s)
+            if pre is None or id(pre) not in body:
+                return False
+        return True
 
     def image_before(self, sibling: Stmt, expected: Block | None) -> Stmt | None:
         img = self.al.image(sibling)
