@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import command_line, write_section  # noqa: E402
+from _scripts import synthetic_block, synthetic_function  # noqa: E402
 
 SIZES = (100, 500, 1000, 1500)
 
@@ -39,44 +40,6 @@ import torch.nn.functional as F
 import florc as flor
 
 '''
-
-_OPS = ("torch.relu({a})", "torch.tanh({a}) * {c}", "F.dropout({a}, p=0.{c})", "{a}.mean(dim=1, keepdim=True)",
-        "{a} / ({b}.norm() + 1e-6)", "torch.cat([{a}, {b}], dim=-1)", "{a}.clamp(min=-{c}, max={c})",
-        "self.{layer}({a})", "F.gelu({a}) + {b}", "{a}.view({a}.size(0), -1)")
-
-
-def _helper(rng: random.Random, k: int) -> list[str]:
-    lines = [f"def helper_{k}(x, y, scale={rng.randint(1, 9)}):", f'    """Helper number {k}."""']
-    names = ["x", "y"]
-    for i in range(rng.randint(4, 12)):
-        a, b = rng.choice(names), rng.choice(names)
-        expr = rng.choice(_OPS).format(a=a, b=b, c=rng.randint(1, 5), layer="fc")
-        target = f"h{k}_{i}"
-        names.append(target)
-        shape = rng.random()
-        if shape < 0.2:
-            lines += [f"    if {a}.sum() > {rng.randint(0, 4)}:", f"        {target} = {expr}", "    else:",
-                      f"        {target} = {b}"]
-        elif shape < 0.3:
-            lines += [f"    for _ in range({rng.randint(1, 4)}):", f"        {target} = {expr}"]
-        else:
-            lines.append(f"    {target} = {expr}")
-    lines += [f"    return {names[-1]} * scale", "", ""]
-    return lines
-
-
-def _block(rng: random.Random, k: int) -> list[str]:
-    lines = [f"class Block{k}(nn.Module):", f"    def __init__(self, dim={rng.choice([16, 32, 64])}):",
-             "        super().__init__()"]
-    for i in range(rng.randint(2, 5)):
-        lines.append(f"        self.fc{i} = nn.Linear(dim, dim)")
-    lines += ["", "    def forward(self, x):"]
-    for i in range(rng.randint(3, 9)):
-        expr = rng.choice(_OPS).format(a="x", b="x", c=rng.randint(1, 5), layer=f"fc{i % 2}")
-        lines.append(f"        x = {expr}")
-    lines += ["        return x", "", ""]
-    return lines
-
 
 _TRAIN = '''def train_epoch(model, loader, optimizer, device, log_every=10):
     model.train()
@@ -159,7 +122,7 @@ def training_script(n_lines: int, seed: int = 0) -> str:
     k = 0
     while len(out) < n_lines - tail:
         k += 1
-        out += _helper(rng, k) if rng.random() < 0.5 else _block(rng, k)
+        out += synthetic_function(rng, rng, k) if rng.random() < 0.5 else synthetic_block(rng, rng, k)
     blocks = [i for i in range(1, k + 1) if any(line.startswith(f"class Block{i}(") for line in out)]
     model = f"Block{blocks[-1]}" if blocks else "nn.Linear"
     return "\n".join(out) + "\n" + _TRAIN.replace("{model}", model)

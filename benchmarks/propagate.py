@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _scripts import synthetic_block, synthetic_function
+
 from florc.propagate import prepare, propagate_version
 from florc.syntax.parse import Unparseable
 
@@ -90,10 +92,6 @@ ACCURACY_REPORT: list[str] = []
 
 # -- synthetic training scripts -------------------------------------------------------------
 
-_OPS = ("torch.relu({a})", "torch.tanh({a}) * {c}", "F.dropout({a}, p={c})", "{a}.mean(dim=1, keepdim=True)",
-        "{a} / ({b}.norm() + 1e-6)", "torch.cat([{a}, {b}], dim=-1)", "{a}.clamp(min=-{c}, max={c})",
-        "self.{layer}({a})", "F.gelu({a}) + {b}", "{a}.view({a}.size(0), -1)")
-
 
 def synthetic_script(n_lines: int, seed: int, version: int) -> str:
     """A training script of about ``n_lines`` lines; ``version`` changes it the way commits do:
@@ -110,9 +108,9 @@ def synthetic_script(n_lines: int, seed: int, version: int) -> str:
         k += 1
         kind = rng.random()
         if kind < 0.5:
-            out += _synthetic_block(rng, vr, k, version)
+            out += synthetic_block(rng, vr, k, version)
         else:
-            out += _synthetic_function(rng, vr, k, version)
+            out += synthetic_function(rng, vr, k, version)
     loop = [
         "for epoch in range(args.epochs):",
         "    model.train()",
@@ -138,51 +136,6 @@ def synthetic_script(n_lines: int, seed: int, version: int) -> str:
     else:
         out += [""] + setup + loop
     return "\n".join(out) + "\n"
-
-
-def _synthetic_function(rng: object, vr: object, k: int, version: int) -> list[str]:
-    import random
-
-    assert isinstance(rng, random.Random) and isinstance(vr, random.Random)
-    suffix = "_v" if vr.random() < 0.1 * version else ""
-    lines = [f"def helper_{k}(x{suffix}, y, scale={rng.randint(1, 9)}):", f'    """Helper number {k}."""']
-    names = [f"x{suffix}", "y"]
-    for i in range(rng.randint(4, 12)):
-        a, b = rng.choice(names), rng.choice(names)
-        expr = rng.choice(_OPS).format(a=a, b=b, c=rng.randint(1, 5), layer="fc")
-        target = f"h{k}_{i}"
-        shape, bound = rng.random(), rng.randint(0, 4)
-        names.append(target)
-        if vr.random() < 0.05 * version:
-            lines.append(f"    {target} = {a}")  # this version computes it differently
-            continue
-        if shape < 0.2:
-            lines += [f"    if {a}.sum() > {bound}:", f"        {target} = {expr}", "    else:",
-                      f"        {target} = {b}"]
-        elif shape < 0.3:
-            lines += [f"    for _ in range({bound}):", f"        {target} = {expr}"]
-        else:
-            lines.append(f"    {target} = {expr}")
-    lines += [f"    return {names[-1]} * scale", "", ""]
-    return lines
-
-
-def _synthetic_block(rng: object, vr: object, k: int, version: int) -> list[str]:
-    import random
-
-    assert isinstance(rng, random.Random) and isinstance(vr, random.Random)
-    lines = [f"class Block{k}(nn.Module):", f"    def __init__(self, dim={rng.choice([16, 32, 64])}):",
-             "        super().__init__()"]
-    for i in range(rng.randint(2, 5)):
-        lines.append(f"        self.fc{i} = nn.Linear(dim, dim)")
-    lines += ["", "    def forward(self, x):"]
-    for i in range(rng.randint(3, 9)):
-        expr = rng.choice(_OPS).format(a="x", b="x", c=rng.randint(1, 5), layer=f"fc{i % 2}")
-        if vr.random() < 0.05 * version:
-            continue  # a statement this version lacks
-        lines.append(f"        x = {expr}")
-    lines += ["        return x", "", ""]
-    return lines
 
 
 def with_probe(source: str) -> str:
