@@ -14,10 +14,8 @@ florc_blocks.end("train.py::for:e", locals(), scratch=("e",))
 from __future__ import annotations
 
 import ast
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
+from florc.collector import paused
 from florc.instrument import snippets
 from florc.instrument.analyze import Parsed, Unparseable, analyze, analyze_parsed, parse
 from florc.instrument.loops import plan_record, plan_replay
@@ -57,20 +55,6 @@ def _apply(parsed: Parsed, edits: tuple[Edit, ...], notes: tuple[str, ...]) -> I
     return InstrumentResult(code, edits, parsed.analysis, notes, lines)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The pass allocates many small objects and frees them all at the end: the cyclic
-    collector, running every few hundred allocations over a growing heap, would cost it a
-    fifth of its time and find nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _prepare(source: str, path: str) -> tuple[Parsed, InstrumentResult | None]:
     parsed = parse(source, path)
     analysis = analyze_parsed(parsed)
@@ -86,7 +70,7 @@ def instrument_record(source: str, path: str) -> InstrumentResult:
 
 def record_parsed(source: str, path: str) -> tuple[Parsed, InstrumentResult]:
     """Record mode, with the parsed script (its tree is what ``execute`` compiles)."""
-    with collector_paused():
+    with paused():
         parsed, done = _prepare(source, path)
         if done is not None:
             return parsed, done
@@ -96,7 +80,7 @@ def record_parsed(source: str, path: str) -> tuple[Parsed, InstrumentResult]:
 
 def instrument_replay(source: str, path: str, directives: ReplayDirectives) -> InstrumentResult:
     """Guard the loops a replay may skip and select main-loop iterations (replay mode)."""
-    with collector_paused():
+    with paused():
         parsed, done = _prepare(source, path)
         if done is not None:
             return done
@@ -115,7 +99,6 @@ __all__ = [
     "Unparseable",
     "WriteSet",
     "analyze",
-    "collector_paused",
     "instrument_record",
     "instrument_replay",
     "record_parsed",

@@ -69,11 +69,12 @@ def compile_recorded(
 ) -> types.CodeType:
     """The record-mode instrumented code of ``source``, with the original's line numbers.
     Raises ``Unparseable`` when the script is not valid Python (its position is the script's)."""
-    from florc.instrument import collector_paused, record_parsed
+    from florc.collector import paused
+    from florc.instrument import record_parsed
 
     cache = cache if cache is not None else InstrumentCache(None)
     key = cache_key("record", source, rel)
-    with collector_paused():  # a tree is tens of thousands of objects, none of them cyclic garbage
+    with paused():  # a tree is tens of thousands of objects, none of them cyclic garbage
         found = cache.lookup(key)
         if found is not None:
             tree = _parse(source, filename)

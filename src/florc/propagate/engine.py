@@ -8,15 +8,13 @@ versions costs one parse of the newest file in total.
 from __future__ import annotations
 
 import ast
-import gc
 import hashlib
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from florc.collector import paused
 from florc.propagate.align import Alignment, NewSide, align
 from florc.propagate.apply import apply_plan
 from florc.propagate.outcome import Diagnostic, PropagationResult, SiteOutcome
@@ -72,7 +70,7 @@ def analyse(source: bytes | str) -> Version | Unparseable:
 
 def prepare(source: bytes | str) -> NewVersion | Unparseable:
     """Analyse the newest version once: its tree, flor imports and log statements."""
-    with gc_paused():
+    with paused():
         return _prepare(source)
 
 
@@ -122,7 +120,7 @@ def propagate_source(new_source: bytes | str, old_source: bytes | str, *, path: 
 def propagate_version(new: NewVersion, old_source: bytes | str, *, path: str = "") -> PropagationResult:
     """Propagate into one old version; every failure is a value."""
     try:
-        with gc_paused():
+        with paused():
             return _propagate(new, old_source, path)
     except RecursionError as exc:
         return _failed(new, f"too deeply nested: {exc}")
@@ -135,22 +133,6 @@ def propagate_version(new: NewVersion, old_source: bytes | str, *, path: str = "
 def _failed(new: NewVersion, message: str) -> PropagationResult:
     sites = tuple(SiteOutcome(s.key, "declined", s.line, message) for s in new.sites)
     return PropagationResult("failed", None, (Diagnostic("error", message),), sites)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one version is analysed.
-
-    A version is a few thousand short-lived objects with parent links (cycles); collecting
-    while they are being built costs a third of the time of a 1,500-line file and frees
-    nothing. They are collected after, in one go."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _propagate(new: NewVersion, old_source: bytes | str, path: str) -> PropagationResult:
