@@ -49,16 +49,10 @@ def test_instrumented_code_reports_the_original_line_numbers(project):
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("FLORC_QUIET", "1")
+def project(run_dir, monkeypatch):
     monkeypatch.setenv("FLORC_CKPT_BUDGET", "inf")
-    monkeypatch.delenv("FLORC_STORE", raising=False)
-    monkeypatch.delenv("FLORC_REPLAY", raising=False)
-    session.stop()
-    yield tmp_path
+    yield run_dir
     blocks.configure(None)
-    session.stop()
 
 
 def test_a_recorded_run_indexes_its_checkpoints_in_the_store(project):

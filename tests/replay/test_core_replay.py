@@ -57,13 +57,9 @@ def values(store, run_id: str, name: str, source: str) -> list[float]:
     return [v for (v,) in found]
 
 
-def test_replay_through_the_core_reproduces_the_ground_truth(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("FLORC_QUIET", "1")
+def test_replay_through_the_core_reproduces_the_ground_truth(run_dir, monkeypatch):
+    tmp_path = run_dir
     monkeypatch.setenv("FLORC_CKPT_BUDGET", "inf")
-    monkeypatch.delenv("FLORC_STORE", raising=False)
-    monkeypatch.delenv("FLORC_REPLAY", raising=False)
-    session.stop()
     blocks.configure(None)
     try:
         truth_run = session.start(script="train.py")
