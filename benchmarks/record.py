@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from _common import command_line, flordb_python, git_env, median, scratch_repo, write_section
@@ -82,12 +79,9 @@ def fixed_cost(kind: str, repeat: int) -> tuple[float, float]:
     cpu, wall = [], []
     for _ in range(repeat):
         repo = scratch_repo({"t.py": FIXED[kind]})
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "t.py"], cwd=repo, env=one_thread_env(), check=True, capture_output=True)
-        wall.append(time.perf_counter() - t0)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+        w, c, _ = timed([sys.executable, "t.py"], repo, one_thread_env())
+        wall.append(w)
+        cpu.append(c)
     return median(cpu), median(wall)
 
 
