@@ -187,13 +187,15 @@ class Fetched:
     dup: bool
 
 
-def _levels_sql(levels: list[str]) -> list[str]:
+def levels_sql(levels: list[str]) -> list[str]:
+    """Iteration index columns as the fast path reads them: an iteration without an index
+    (``flor.iteration(name, None)``, stored NULL) reads -1, so that indices stay integers."""
     return [f"coalesce({c}, -1) AS {c}" for c in levels]
 
 
 def _read(fetch: Fetch, levels: list[str], value_sql: str, pieces: list[Piece], params: tuple[Any, ...]) -> Cells | None:
     """Rows of pieces whose run is known from the footer: the run comes from the row counts."""
-    got = fetch(", ".join([*_levels_sql(levels), f"{value_sql} AS v"]), [p.file for p in pieces], params)
+    got = fetch(", ".join([*levels_sql(levels), f"{value_sql} AS v"]), [p.file for p in pieces], params)
     counts = np.asarray([p.rows for p in pieces], dtype=np.int64)
     if len(got["v"]) != int(counts.sum()):
         return None  # the footers do not match the data: read these row by row
@@ -205,7 +207,7 @@ def fetch_source(fetch: Fetch, src: Source, value_sql: str, key_params: tuple[An
                  run_code: Callable[[Any], Any]) -> Fetched:
     """Read one source. ``fetch(columns_sql, files, params)`` runs the filtered scan over
     ``files``; ``run_code`` maps run keys to run positions."""
-    levels = [f"i{k}" for k in range(1, src.depth + 1)]  # NULL (an iteration without index) reads -1
+    levels = [f"i{k}" for k in range(1, src.depth + 1)]
     empty = Cells(np.empty(0, np.int64), [np.empty(0, np.int64) for _ in levels], np.empty(0))
     clean, replays, other = src.clean, src.replays, list(src.other)
     main = _read(fetch, levels, value_sql, clean, key_params) if clean else empty
@@ -221,7 +223,7 @@ def fetch_source(fetch: Fetch, src: Source, value_sql: str, key_params: tuple[An
             ranked.append(got)
     if other:
         got2 = fetch(
-            ", ".join([*_levels_sql(levels), f"{value_sql} AS v", "run_key", "(source IS NULL OR source = 'record') AS rec",
+            ", ".join([*levels_sql(levels), f"{value_sql} AS v", "run_key", "(source IS NULL OR source = 'record') AS rec",
                        "epoch_us(tstamp) / 1e6 AS ts"]),
             [p.file for p in other], key_params,
         )
@@ -471,4 +473,4 @@ def _concat(parts: list[dict[str, Any]], loops: list[tuple[str, ...]], names: li
     return {c: v[order] for c, v in cols.items()}, loop_cols
 
 
-__all__ = ["Cells", "Fetched", "Layout", "Piece", "Source", "cells", "compose", "fetch_source", "frame", "layout", "radices"]
+__all__ = ["Cells", "Fetched", "Layout", "Piece", "Source", "cells", "compose", "fetch_source", "frame", "layout", "levels_sql", "radices"]

@@ -290,7 +290,7 @@ def _fast(con: duckdb.DuckDBPyConnection, files: list[Path], names: list[str], m
     for path in sorted({s.path for s in lay.sources if s.path in lay.valued}):
         loops = tuple(path.split("/"))
         for k in range(1, len(loops) + 1):
-            idx = ", ".join(f"coalesce(i{j}, -1) AS i{j}" for j in range(1, k + 1))
+            idx = ", ".join(fast.levels_sql([f"i{j}" for j in range(1, k + 1)]))
             t = _numpy(con.sql(
                 f"SELECT DISTINCT run_key, {idx}, v{k} FROM _logs WHERE v{k} IS NOT NULL AND path_key = $1 AND name_key IN ({in_names})",
                 params=[text_key(path), *(text_key(n) for n in names)],
