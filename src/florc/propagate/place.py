@@ -37,7 +37,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from florc.propagate.align import Alignment, guard_of, pair_blocks
+from florc.propagate.align import Alignment
+from florc.propagate.blocks import guard_of, pair_blocks
 from florc.syntax.scope import Point, subtree_writes, written_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, Stmt

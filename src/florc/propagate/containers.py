@@ -1,0 +1,166 @@
+"""Step 3 of the alignment: compound statements, bottom up.
+
+An unmatched compound statement is matched to the unmatched old compound statement of a
+compatible kind that holds most images of its descendants, weighed with the similarity of the
+headers; a loop over the same variable, alone of its kind on each side, is the same loop."""
+
+from __future__ import annotations
+
+import ast
+import keyword
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from florc.propagate.blocks import compatible
+from florc.propagate.defs import def_name
+from florc.propagate.recovery import COMPOUND_THRESHOLD
+from florc.propagate.similarity import Bag, bag, dice
+from florc.syntax.tokens import is_path
+from florc.syntax.tree import Stmt
+
+if TYPE_CHECKING:
+    from florc.propagate.align import Aligner
+
+LOOP_HEADER_THRESHOLD = 0.5
+# a condition or loop is what its header says: containers need this much header in common
+CONTAINER_HEADER_MIN = 0.25
+
+
+def bottom_up(al: Aligner) -> None:
+    for a in reversed(al.new_stmts):  # reverse preorder: children before parents
+        if not a.compound or a in al.n2o:
+            continue
+        candidates: dict[int, Stmt] = {}
+        inline_body = inlined(al, a)
+        for d in al.desc(a) + inline_body:
+            img = al.n2o.get(d)
+            if img is None:
+                continue
+            for anc in img.ancestors():
+                if anc not in al.o2n and compatible(a, anc):
+                    candidates[id(anc)] = anc
+        best: Stmt | None = None
+        best_score = COMPOUND_THRESHOLD
+        stored = stored_condition(al, a) if candidates else None
+        for b in candidates.values():
+            header = dice(al.new_bag(a), al.old_bag(b))
+            if stored is not None:
+                header = max(header, dice(stored, al.old_bag(b)))
+            if a.kind in ("if", "while", "for", "with") and header < CONTAINER_HEADER_MIN:
+                continue
+            inside = al.desc_dice(a, b) if not inline_body else inlined_dice(al, a, inline_body, b)
+            s = 0.6 * inside + 0.4 * header
+            if s > best_score:
+                best, best_score = b, s
+        if best is not None:
+            al.match(a, best)
+    match_loops_by_header(al)
+
+
+def stored_condition(al: Aligner, stmt: Stmt) -> Bag | None:
+    """The header of ``if flag:`` with the condition ``flag`` was assigned before it in
+    the same function (``do_sync_step = step % accum == 0 or last``, ``last`` itself a
+    stored condition): today's name for a condition the old version writes in its ``if``."""
+    test = stmt.node.test if isinstance(stmt.node, (ast.If, ast.While)) else None
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if not isinstance(test, ast.Name):
+        return None
+    value = _stored_value(al, stmt, test.id, 2)
+    if value is None:
+        return None
+    return bag(tuple(t for t in al.renamed(stmt) if t != test.id) + value)
+
+
+def _stored_value(al: Aligner, stmt: Stmt, name: str, depth: int) -> tuple[str, ...] | None:
+    """The tokens of the value last assigned to ``name`` by ``name = ...`` before
+    ``stmt`` in its function, with the names in it that are stored the same way expanded
+    (``depth`` levels)."""
+    current = stmt
+    while True:
+        for prev in reversed(current.parent.stmts[: current.index]):
+            node = prev.node
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+                    isinstance(node.targets[0], ast.Name) and node.targets[0].id == name:
+                value = al.renamed(prev)[2:]  # without `name =`
+                if depth <= 1:
+                    return value
+                out: list[str] = []
+                for t in value:
+                    inner = _stored_value(al, prev, t, depth - 1) \
+                        if t.isidentifier() and not keyword.iskeyword(t) and t != name else None
+                    out.extend(inner if inner is not None else (t,))
+                return tuple(out)
+        owner = current.parent.owner
+        if owner is None or owner.kind in ("def", "class"):
+            return None
+        current = owner
+
+
+def inlined(al: Aligner, stmt: Stmt) -> list[Stmt]:
+    """The statements with a counterpart in the bodies of the functions new today (no
+    counterpart, no old namesake) that the simple statements inside ``stmt`` call: ``if
+    validate: logs = self._eval_epoch(...)`` holds, as far as the old version can show, the
+    evaluation loop that was inline there."""
+    if stmt.kind in ("def", "class"):
+        return []
+    out: list[Stmt] = []
+    for d in al.desc(stmt):
+        if d.compound or d in al.n2o:
+            continue
+        fn = al.local_callee(d, al.new_defs)
+        if fn is not None and fn.kind == "def" and fn not in al.n2o and not al.old_defs.get(def_name(fn)) \
+                and fn not in set(stmt.ancestors()):
+            # only a body that mostly has counterparts was inline before (a helper that is
+            # new code, `_clear_memory()`, or gathers pieces from several places,
+            # `optimizers_step()`, says nothing about where its caller was), and only what
+            # has a counterpart counts
+            body = al.desc(fn)
+            imaged = [x for x in body if x in al.n2o]
+            if 2 * len(imaged) >= len(body):
+                out.extend(imaged)
+    return out
+
+
+def inlined_dice(al: Aligner, a: Stmt, inline_body: list[Stmt], b: Stmt) -> float:
+    """``desc_dice`` with the bodies of the new functions ``a`` calls counted as inside it."""
+    db = al.desc(b)
+    inside = al.desc_ids.get(b)
+    if inside is None:
+        inside = {id(d) for d in db}
+        al.desc_ids[b] = inside
+    da = al.desc(a) + inline_body
+    common = sum(1 for d in da if id(al.n2o.get(d)) in inside)
+    return 2.0 * common / (len(da) + len(db)) if da or db else 0.0
+
+
+def match_loops_by_header(al: Aligner) -> None:
+    """Loops over the same variable, alone of their kind on each side, are the same loop."""
+    def key(stmt: Stmt, tokens: tuple[str, ...]) -> str | None:
+        if stmt.kind == "for" and "in" in tokens:
+            return " ".join(tokens[1 : tokens.index("in")])
+        return None
+
+    new_loops: dict[str, list[Stmt]] = defaultdict(list)
+    old_loops: dict[str, list[Stmt]] = defaultdict(list)
+    for a in al.new_stmts:
+        if a.kind == "for":
+            k = key(a, tuple(al.renames.rename_token(t) if is_path(t) else t for t in al.tokens[a]))
+            if k:
+                new_loops[k].append(a)
+    for b in al.old.statements:
+        if b.kind == "for":
+            k = key(b, al.tokens[b])
+            if k:
+                old_loops[k].append(b)
+    for k, ns in new_loops.items():
+        os_ = old_loops.get(k, [])
+        if len(ns) == 1 and len(os_) == 1:
+            a, b = ns[0], os_[0]
+            if a in al.n2o or b in al.o2n:
+                continue
+            if dice(al.new_bag(a), al.old_bag(b)) >= LOOP_HEADER_THRESHOLD:
+                al.match(a, b)
+
+
+__all__ = ["bottom_up"]

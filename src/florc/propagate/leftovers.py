@@ -1,0 +1,188 @@
+"""Step 4 of the alignment: leftovers, matched wherever they are.
+
+Unmatched simple statements that are very similar to exactly one unmatched old statement (and
+the other way round) are the same statement: code moved between functions. Before that, a
+statement that alone on each side calls the same thing or binds the same target is matched if
+at all alike."""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from florc.propagate.defs import enclosing_def
+from florc.propagate.similarity import dice
+from florc.syntax.scope import target_paths
+from florc.syntax.tokens import is_path
+from florc.syntax.tree import Stmt
+
+if TYPE_CHECKING:
+    from florc.propagate.align import Aligner
+
+LEFTOVER_THRESHOLD = 0.65
+LEFTOVER_MARGIN = 0.1
+UNIQUE_KEY_THRESHOLD = 0.45
+AUG_KEY_THRESHOLD = 0.3
+
+
+def leftovers(al: Aligner) -> None:
+    # the phase is a function of the matches so far: with none since its last run it
+    # would find nothing new
+    if len(al.n2o) == al.leftovers_at:
+        return
+    try:
+        _leftovers(al)
+    finally:
+        al.leftovers_at = len(al.n2o)
+
+
+def _leftovers(al: Aligner) -> None:
+    unique_keys(al)
+    olds = [b for b in al.old.statements if not b.compound and b not in al.o2n]
+    # the global search is the expensive phase: only for what placement may ask about
+    news = [a for a in al.new_stmts if not a.compound and a not in al.n2o and a in al.focus]
+    if not olds or not news:
+        return
+    index: dict[str, list[Stmt]] = defaultdict(list)
+    for b in olds:
+        for t in set(_names(al.tokens[b])):
+            index[t].append(b)
+    best_for_old: dict[Stmt, tuple[float, Stmt]] = {}
+    proposals: list[tuple[Stmt, Stmt, float]] = []
+    for a in news:
+        names = set(_names(tuple(al.renames.rename_token(t) if is_path(t) else t for t in al.tokens[a])))
+        pool: dict[int, Stmt] = {}
+        for t in sorted(names, key=lambda t: len(index.get(t, ()))):
+            for b in index.get(t, ())[:64]:
+                pool[id(b)] = b
+            if len(pool) > 64:
+                break
+        floor = LEFTOVER_THRESHOLD - LEFTOVER_MARGIN
+        scored = sorted(((al.sim(a, b, floor), b) for b in pool.values()), key=lambda p: -p[0])
+        if not scored or scored[0][0] < LEFTOVER_THRESHOLD:
+            continue
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < LEFTOVER_MARGIN:
+            continue
+        s, b = scored[0]
+        proposals.append((a, b, s))
+        if b not in best_for_old or best_for_old[b][0] < s:
+            best_for_old[b] = (s, a)
+    if not proposals:
+        return
+    # the other direction: `a` must also be clearly the best unmatched new statement for `b`
+    rindex: dict[str, list[Stmt]] = defaultdict(list)
+    for a in al.new_stmts:
+        if not a.compound and a not in al.n2o:
+            for t in set(_names(tuple(al.renames.rename_token(t) if is_path(t) else t
+                                      for t in al.tokens[a]))):
+                rindex[t].append(a)
+    floor = LEFTOVER_THRESHOLD - LEFTOVER_MARGIN
+    for a, b, s in proposals:
+        if best_for_old[b][1] is not a or a in al.n2o or b in al.o2n:
+            continue
+        rivals: dict[int, Stmt] = {}
+        for t in sorted(set(_names(al.tokens[b])), key=lambda t: len(rindex.get(t, ()))):
+            for r in rindex.get(t, ())[:64]:
+                if r is not a:
+                    rivals[id(r)] = r
+            if len(rivals) > 64:
+                break
+        if any(al.sim(r, b, floor) > s - LEFTOVER_MARGIN and not copy_elsewhere(al, r, a)
+               for r in rivals.values()):
+            continue
+        al.match(a, b)
+
+
+def unique_keys(al: Aligner) -> None:
+    """Unmatched statements that alone on each side call the same thing or bind the same
+    target (``torch.save(...)``, ``scaler = ...``) are the same statement if at all alike."""
+    if al.old_keys is None:
+        al.old_keys = defaultdict(list)
+        for b in al.old.statements:
+            if not b.compound:
+                k = statement_key(al, b)
+                if k:
+                    al.old_keys[k].append(b)
+    if al.new_keys is None:
+        # uniqueness on the new side is judged on the names as written (renames only map
+        # new names to old ones, they do not make two new statements alike)
+        al.new_keys = Counter(k for a in al.new_stmts if not a.compound and (k := statement_key(al, a)))
+    for a in al.new_stmts:
+        if a.compound or a in al.n2o or a not in al.focus:
+            continue
+        raw = statement_key(al, a)
+        if not raw or al.new_keys[raw] != 1:
+            continue
+        # an update (`x += ...`) is known by its own name: `batch_loss += loss.item()` is
+        # not `n_batches += 1` because one call passes them in the same position
+        k = raw if raw.startswith("aug ") else statement_key(al, a, al.renames.rename_token)
+        os_ = al.old_keys.get(k or "", [])
+        if len(os_) != 1 or os_[0] in al.o2n:
+            continue
+        b = os_[0]
+        # an accumulator (`n += ...`) of the same name updated once on each side is updated
+        # for the same reason, however the increment is written (`tokens.numel()`,
+        # `current_num_tokens`); a rename learnt elsewhere is not enough for that
+        threshold = AUG_KEY_THRESHOLD if k == raw and raw.startswith("aug ") else UNIQUE_KEY_THRESHOLD
+        if dice(al.new_bag(a, b), al.old_bag(b)) >= threshold:
+            al.match(a, b)
+
+
+def statement_key(al: Aligner, stmt: Stmt, rename: Callable[[str], str] | None = None) -> str | None:
+    """What a statement calls (``call torch.save``) or binds (``assign scaler``), from its
+    syntax tree (no tokens needed), under ``rename`` when given."""
+    raw = al.raw_keys.get(stmt)
+    if raw is None:
+        raw = _raw_key(stmt.node)
+        al.raw_keys[stmt] = raw
+    if not raw[1]:
+        return None
+    paths = raw[1] if rename is None else tuple(rename(p) for p in raw[1])
+    return raw[0] + " " + " ".join(paths)
+
+
+def copy_elsewhere(al: Aligner, rival: Stmt, a: Stmt) -> bool:
+    """Whether ``rival`` is a copy of ``a`` made today in a function without a site, ``a``
+    being in a site's function: the code of one old function duplicated into several
+    (`update()` of the plain, AMP and TPU training steps), the site's copy keeps the old
+    statements."""
+    fa = enclosing_def(a)
+    if fa is None or id(fa) not in al.site_defs:
+        return False
+    fr = enclosing_def(rival)
+    return (fr is None or id(fr) not in al.site_defs) and al.tokens.key(rival) == al.tokens.key(a)
+
+
+def _raw_key(node: ast.stmt) -> tuple[str, tuple[str, ...]]:
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        path = _dotted(node.value.func)
+        return ("call", (path,)) if path else ("", ())
+    if isinstance(node, ast.Assign):
+        targets = tuple(".".join(p) for t in node.targets for p in target_paths(t))
+        return "assign", targets
+    if isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        kind = "aug" if isinstance(node, ast.AugAssign) else "assign"
+        return kind, tuple(".".join(p) for p in target_paths(node.target))
+    return "", ()
+
+
+def _dotted(node: ast.expr) -> str | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _names(tokens: tuple[str, ...]) -> Iterator[str]:
+    for t in tokens:
+        if is_path(t):
+            yield from t.split(".")
+
+
+__all__ = ["leftovers"]

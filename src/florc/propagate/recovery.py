@@ -1,0 +1,240 @@
+"""Step 2 of the alignment: recovery inside corresponding blocks.
+
+For every pair of corresponding blocks, the unmatched statements between consecutive matched
+ones are aligned in order, by dynamic programming over their similarity. The pairs of blocks
+are those of matched compound statements, the two modules, a ``with``/``try`` added today
+around old code (transparent), a new block whose statements mostly landed in one old block, and
+the body of a function new today with the old statements that held it inline."""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from florc.propagate.blocks import pair_blocks
+from florc.propagate.defs import def_name
+from florc.syntax.tree import Block, Stmt
+
+if TYPE_CHECKING:
+    from florc.propagate.align import Aligner
+
+SIMPLE_THRESHOLD = 0.5
+COMPOUND_THRESHOLD = 0.45
+LONE_GAP_THRESHOLD = 0.35
+
+
+def block_pairs(al: Aligner) -> list[tuple[Block, Block]]:
+    pairs: list[tuple[Block, Block]] = [(al.new.root, al.old.root)]
+    paired_new: set[int] = {id(al.new.root)}
+    for a in al.focus_compounds:
+        b = al.n2o.get(a)
+        if b is None or not a.compound or not b.compound:
+            continue
+        for ba, bb in pair_blocks(a, b):
+            pairs.append((ba, bb))
+            paired_new.add(id(ba))
+    # a `with` or `try` added today around old code is transparent: its body corresponds
+    # to the old block that the block around it corresponds to (`with grad_sync:` around
+    # the forward and backward, `try:` around a step to catch out-of-memory errors)
+    k = 0
+    while k < len(pairs):
+        ba, bb = pairs[k]
+        k += 1
+        for kid in al.kids(ba):
+            if kid.kind in ("with", "try") and kid not in al.n2o and kid.blocks and \
+                    id(kid.blocks[0]) not in paired_new and kid in al.focus_compound_set:
+                pairs.append((kid.blocks[0], bb))
+                paired_new.add(id(kid.blocks[0]))
+    # a new block whose statements mostly live in one old block corresponds to it
+    for a in al.focus_compounds:
+        for ba in a.blocks:
+            if id(ba) in paired_new:
+                continue
+            votes: Counter[int] = Counter()
+            blocks: dict[int, Block] = {}
+            for kid in al.kids(ba):
+                img = al.n2o.get(kid)
+                if img is not None:
+                    votes[id(img.parent)] += 1
+                    blocks[id(img.parent)] = img.parent
+            if votes:
+                key, count = votes.most_common(1)[0]
+                pairs.append((ba, blocks[key]))
+    return pairs
+
+
+def inline_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
+    """Functions new today whose body was inline where they are called, each with the old
+    statements that held it: those between the counterparts of the neighbours of its first
+    call (`run_epoch()` called for the training and the validation set was two inline loops).
+    Only statements between those neighbours: the caller's own statements keep their
+    counterparts."""
+    out: list[tuple[Block, list[Stmt]]] = []
+    for fn in al.focus_compounds:
+        if fn.kind != "def" or fn in al.n2o or not fn.blocks or al.old_defs.get(def_name(fn)) or \
+                any(k in al.n2o for k in al.kids(fn.blocks[0])):
+            continue
+        call = next((s for s in al.new_stmts if not s.compound and s not in al.n2o
+                     and al.local_callee(s, al.new_defs) is fn), None)
+        if call is None:
+            continue
+        owner = call.parent.owner
+        img = al.n2o.get(owner) if owner is not None else None
+        if owner is None:
+            old_block: Block | None = al.old.root
+        else:
+            old_block = next((bb for ba, bb in pair_blocks(owner, img) if ba is call.parent),
+                             None) if img is not None and img.compound else None
+        if old_block is None:
+            continue
+        ys = al.kids(old_block)
+        at = {id(y): j for j, y in enumerate(ys)}
+        xs = al.kids(call.parent)
+        i = next(k for k, x in enumerate(xs) if x is call)
+        lo = next((at[id(al.n2o[x])] for x in reversed(xs[:i])
+                   if x in al.n2o and id(al.n2o[x]) in at), -1)
+        hi = next((at[id(al.n2o[x])] for x in xs[i + 1:]
+                   if x in al.n2o and id(al.n2o[x]) in at), len(ys))
+        if lo < hi:
+            out.append((fn.blocks[0], ys[lo + 1 : hi]))
+    return out
+
+
+def recover_all(al: Aligner) -> None:
+    seen: set[tuple[int, int]] = set()
+    _recover_queue(al, block_pairs(al), seen)
+    # after the blocks that correspond, so that a caller's statements keep their own
+    for body, ys in inline_gaps(al):
+        gx = [x for x in al.kids(body) if x not in al.n2o]
+        gy = [y for y in ys if y not in al.o2n]
+        found = align_gap(al, gx, gy) if gx and gy else []
+        for a, b in found:
+            al.match(a, b)
+        _recover_queue(al, [p for a, b in found if a.compound and b.compound for p in pair_blocks(a, b)], seen)
+
+
+def _recover_queue(al: Aligner, queue: list[tuple[Block, Block]], seen: set[tuple[int, int]]) -> None:
+    while queue:
+        ba, bb = queue.pop(0)
+        key = (id(ba), id(bb))
+        if key in seen:
+            continue
+        seen.add(key)
+        if not any(k in al.focus for k in al.kids(ba)):
+            continue  # nothing placement will ask about lives here
+        for a, b in recover(al, ba, bb):
+            if a.compound and b.compound:
+                queue.extend(pair_blocks(a, b))
+
+
+def recover(al: Aligner, ba: Block, bb: Block) -> list[tuple[Stmt, Stmt]]:
+    """Align the unmatched statements of two corresponding blocks, in order."""
+    xs, ys = al.kids(ba), al.kids(bb)
+    if not xs or not ys:
+        return []
+    y_index = {id(y): j for j, y in enumerate(ys)}
+    anchors = [(i, y_index[id(al.n2o[x])]) for i, x in enumerate(xs)
+               if x in al.n2o and id(al.n2o[x]) in y_index]
+    # the chain that keeps the most statements, not the most anchors: a small statement
+    # moved across the block (a `max_steps` check from the top of the loop to its end)
+    # must not cut the step's large `if` out of the chain
+    chain = _heaviest_increasing(anchors, [xs[i].size for i, _ in anchors])
+    found: list[tuple[Stmt, Stmt]] = []
+    bounds = [(-1, -1)] + chain + [(len(xs), len(ys))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        gx = [x for x in xs[i0 + 1 : i1] if x not in al.n2o]
+        gy = [y for y in ys[j0 + 1 : j1] if y not in al.o2n]
+        if gx and gy:
+            found.extend(align_gap(al, gx, gy))
+    for a, b in found:
+        al.match(a, b)
+    return found
+
+
+def align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
+    n, m = len(xs), len(ys)
+    if n * m > 40000:
+        return []
+    if n == 1 and m == 1:
+        # one statement on each side between two matched neighbours: position says a lot
+        x, y = xs[0], ys[0]
+        if al.sim(x, y) >= LONE_GAP_THRESHOLD and (x.compound or y.compound or
+                                                      al.shape(x)[0] == al.shape(y)[0]):
+            return [(x, y)]
+        if _same_counter_step(x.node, y.node):
+            # `gradient_step += 1` / `global_step += 1`: a counter stepped by the same
+            # constant at the same place is the same counter under another name
+            return [(x, y)]
+        return []
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = score[i], score[i + 1]
+        x = xs[i]
+        threshold = COMPOUND_THRESHOLD if x.compound else SIMPLE_THRESHOLD
+        for j in range(m - 1, -1, -1):
+            best = below[j] if below[j] > row[j + 1] else row[j + 1]
+            s = al.sim(x, ys[j], threshold)
+            if s >= threshold and below[j + 1] + s > best:
+                best = below[j + 1] + s
+            row[j] = best
+    out: list[tuple[Stmt, Stmt]] = []
+    i = j = 0
+    while i < n and j < m:
+        threshold = COMPOUND_THRESHOLD if xs[i].compound else SIMPLE_THRESHOLD
+        s = al.sim(xs[i], ys[j], threshold)
+        if s >= threshold and abs(score[i][j] - (score[i + 1][j + 1] + s)) < 1e-9:
+            out.append((xs[i], ys[j]))
+            i += 1
+            j += 1
+        elif score[i][j] == score[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _same_counter_step(a: ast.stmt, b: ast.stmt) -> bool:
+    """Two augmented assignments of a plain name by the same constant (``n += 1``)."""
+    return isinstance(a, ast.AugAssign) and isinstance(b, ast.AugAssign) and \
+        isinstance(a.target, ast.Name) and isinstance(b.target, ast.Name) and \
+        type(a.op) is type(b.op) and isinstance(a.value, ast.Constant) and \
+        isinstance(b.value, ast.Constant) and a.value.value == b.value.value
+
+
+def _heaviest_increasing(pairs: list[tuple[int, int]], weights: list[int]) -> list[tuple[int, int]]:
+    """The chain of pairs increasing in both coordinates (pairs sorted by the first, each first
+    coordinate once) with the largest total weight; among equal weights the earlier chain."""
+    if not pairs:
+        return []
+    size = max(j for _, j in pairs) + 2
+    # Fenwick tree over the second coordinate holding (best total, index of its last pair)
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)
+    prev: list[int] = [-1] * len(pairs)
+    best_total, best_end = 0, -1
+    for k, (_, j) in enumerate(pairs):
+        # best chain ending at a second coordinate below j
+        found, at = 0, -1
+        pos = j  # positions are j + 1 in the tree; query the prefix [1, j]
+        while pos > 0:
+            if tree[pos][0] > found:
+                found, at = tree[pos]
+            pos -= pos & -pos
+        total = found + weights[k]
+        prev[k] = at
+        if total > best_total:
+            best_total, best_end = total, k
+        pos = j + 1
+        while pos <= size:
+            if tree[pos][0] < total:
+                tree[pos] = (total, k)
+            pos += pos & -pos
+    out: list[tuple[int, int]] = []
+    k = best_end
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return list(reversed(out))
+
+
+__all__ = ["align_gap", "recover", "recover_all"]
