@@ -100,6 +100,15 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                 ("0.4.1", "0.4.7", "0.5.0", "0.7.1", "0.7.11", "0.8.6", "0.9.6", "0.11.4")),
     "sb2_sac": ("stable-baselines", ("stable_baselines/sac/sac.py",),
                 ("2.4.1", "2.5.1", "2.6.0", "2.8.0", "2.9.0", "2.10.2")),
+    "litgpt_pretrain": ("litgpt", ("litgpt/pretrain.py",),
+                        ("0.2.0", "0.3.0", "0.3.1", "0.4.0", "0.4.5", "0.4.10", "0.5.0", "0.5.4", "0.5.8", "0.5.13")),
+    "litgpt_lora": ("litgpt", ("litgpt/finetune/lora.py",),
+                    ("0.2.0", "0.3.0", "0.3.1", "0.4.0", "0.4.5", "0.4.10", "0.5.0", "0.5.4", "0.5.8", "0.5.13")),
+    "openclip_train": ("open-clip-torch", ("open_clip_train/train.py", "training/train.py"),
+                       ("2.7.0", "2.9.3", "2.11.1", "2.13.0", "2.16.0", "2.18.0", "2.20.0", "2.22.0", "2.23.0",
+                        "2.24.0", "2.26.1", "2.29.0", "2.31.0", "3.1.0", "3.3.0")),
+    "ddpm_trainer": ("denoising-diffusion-pytorch", ("denoising_diffusion_pytorch/denoising_diffusion_pytorch.py",),
+                     ("0.7.0", "0.10.0", "0.20.0", "0.27.0", "1.0.0", "1.5.0", "1.9.0", "2.0.0", "2.1.0", "2.3.4")),
 }
 
 
