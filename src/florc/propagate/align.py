@@ -106,6 +106,8 @@ class Alignment:
     renames: RenameTable
     ignored: set[Stmt]
     tokens: Tokens
+    new_defs: dict[str, list[Stmt]] = field(default_factory=dict)
+    old_defs: dict[str, list[Stmt]] = field(default_factory=dict)
     _kids: dict[int, list[Stmt]] = field(default_factory=dict)
 
     def image(self, stmt: Stmt) -> Stmt | None:
@@ -113,6 +115,20 @@ class Alignment:
 
     def preimage(self, stmt: Stmt) -> Stmt | None:
         return self.o2n.get(stmt)
+
+    def elsewhere(self, a: Stmt, b: Stmt) -> bool:
+        """Whether a simple statement and an old one are in two different functions that both
+        versions have: `metrics = {"val_loss": val_loss}`, new in `main()`, is not the line of
+        the old `fit()` that today's `fit()` rewrote, and says nothing about where `main()`'s
+        statements were. (Code of a function gone today may be anywhere: it was inlined.)"""
+        if a.compound:
+            return False
+        fa, fb = enclosing_def(a), enclosing_def(b)
+        if fa is None or fb is None:
+            return False
+        name_a, name_b = def_name(fa), def_name(fb)
+        return name_a != name_b and len(self.old_defs.get(name_a, ())) == 1 and \
+            len(self.new_defs.get(name_b, ())) == 1
 
     def kids(self, block: Block) -> list[Stmt]:
         """Statements of a block that take part in the alignment (sites excluded)."""
@@ -190,11 +206,11 @@ class Aligner:
         self._renamed: dict[tuple[Stmt, int | None], tuple[str, ...]] = {}
         self._scope: dict[Stmt, int] = {}
         self._callee: dict[int, Stmt | None] = {}
-        self.new_defs = defs_by_name(self.new_stmts)
+        self.new_defs = self.result.new_defs = defs_by_name(self.new_stmts)
         # the functions the sites are in: of the copies of one statement made today, the copy
         # next to a site is the one placement asks about
         self.site_defs = {id(d) for stmt in ignored if (d := enclosing_def(stmt)) is not None}
-        self.old_defs = defs_by_name(old.statements)
+        self.old_defs = self.result.old_defs = defs_by_name(old.statements)
         if new_side.focus is None or new_side.focus_compounds is None:
             new_side.focus = self.focus_of([stmt for stmt in ignored if stmt in skip])
             # compound statements whose blocks hold something in focus (recovery works there)
@@ -522,7 +538,7 @@ class Aligner:
                  if len(ns) == 1 and len(by_old.get(h, ())) == 1]
         pairs.sort(key=lambda p: -p[0].size)
         for a, b in pairs:
-            if a not in self.n2o and b not in self.o2n:
+            if a not in self.n2o and b not in self.o2n and not self.result.elsewhere(a, b):
                 self.match_subtree(a, b)
 
     def match_subtree(self, a: Stmt, b: Stmt) -> None:

@@ -216,8 +216,8 @@ class _Placer:
         blocks: dict[int, Block] = {}
         kids = self.al.kids(block)
         index = self.site.index
-        before = [k for k in kids if k.index < index and self.al.image(k) is not None][-3:]
-        after = [k for k in kids if k.index > index and self.al.image(k) is not None][:3]
+        before = [k for k in kids if k.index < index and self.voter(k)][-3:]
+        after = [k for k in kids if k.index > index and self.voter(k)][:3]
         for kid in before + after:
             img = self.al.image(kid)
             assert img is not None
@@ -240,6 +240,10 @@ class _Placer:
             return None
         key = max(votes, key=lambda k: votes[k])
         return blocks[key]
+
+    def voter(self, kid: Stmt) -> bool:
+        img = self.al.image(kid)
+        return img is not None and not self.al.elsewhere(kid, img)
 
     # -- images of neighbours ----------------------------------------------------------------
 

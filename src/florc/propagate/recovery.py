@@ -46,7 +46,9 @@ def block_pairs(al: Aligner) -> list[tuple[Block, Block]]:
                     id(kid.blocks[0]) not in paired_new and kid in al.focus_compound_set:
                 pairs.append((kid.blocks[0], bb))
                 paired_new.add(id(kid.blocks[0]))
-    # a new block whose statements mostly live in one old block corresponds to it
+    # a new block whose statements mostly live in one old block corresponds to it (not a
+    # statement that is in another function that both versions have: a line of `main()` that
+    # is also, word for word, in the old `fit()` says nothing about where `main()` was)
     for a in al.focus_compounds:
         for ba in a.blocks:
             if id(ba) in paired_new:
@@ -55,7 +57,7 @@ def block_pairs(al: Aligner) -> list[tuple[Block, Block]]:
             blocks: dict[int, Block] = {}
             for kid in al.kids(ba):
                 img = al.n2o.get(kid)
-                if img is not None:
+                if img is not None and not al.result.elsewhere(kid, img):
                     votes[id(img.parent)] += 1
                     blocks[id(img.parent)] = img.parent
             if votes:

@@ -1,0 +1,44 @@
+# case: the old `main()` already logs after its final validation: nothing changes
+# === new
+import flor
+
+
+def fit(model, loader, val_loader):
+    for step, batch in enumerate(loader):
+        loss = model(batch)
+        loss.backward()
+        if step % 100 == 0:
+            metrics = evaluate(model, val_loader)
+            log_dict(metrics, step=step)
+
+
+def main(model, loader, val_loader, final):
+    fit(model, loader, val_loader)
+    if final:
+        val_loss = validate(model, val_loader, full=True)
+        flor.log("final_val_loss", val_loss.item())
+        metrics = {"val_loss": val_loss}
+        log_dict(metrics)
+# === old
+import flor
+
+
+def fit(model, loader, val_loader):
+    for step, batch in enumerate(loader):
+        loss = model(batch)
+        loss.backward()
+        if step % 100 == 0:
+            val_loss = validate(model, val_loader)
+            metrics = {"val_loss": val_loss}
+            log_dict(metrics, step=step)
+
+
+def main(model, loader, val_loader, final):
+    fit(model, loader, val_loader)
+    if final:
+        val_loss = validate(model, val_loader, full=True)
+        flor.log("final_val_loss", val_loss.item())
+# === expected
+<unchanged>
+# === diagnostics
+present final_val_loss
