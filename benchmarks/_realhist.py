@@ -109,6 +109,14 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                         "2.24.0", "2.26.1", "2.29.0", "2.31.0", "3.1.0", "3.3.0")),
     "ddpm_trainer": ("denoising-diffusion-pytorch", ("denoising_diffusion_pytorch/denoising_diffusion_pytorch.py",),
                      ("0.7.0", "0.10.0", "0.20.0", "0.27.0", "1.0.0", "1.5.0", "1.9.0", "2.0.0", "2.1.0", "2.3.4")),
+    "st_classification": ("simpletransformers", ("simpletransformers/classification/classification_model.py",),
+                          ("0.30.0", "0.40.0", "0.48.0", "0.50.0", "0.60.4", "0.61.0", "0.63.0", "0.64.3", "0.70.1")),
+    "poutyne_model": ("poutyne", ("poutyne/framework/model.py",),
+                      ("0.5", "0.6", "0.7.2", "0.8.2", "1.0.0", "1.3", "1.6", "1.9", "1.12", "1.15", "1.17.4", "1.19.0")),
+    "skrl_ppo": ("skrl", ("skrl/agents/torch/ppo/ppo.py",),
+                 ("0.7.0", "0.8.0", "0.9.0", "0.10.0", "1.0.0", "1.1.0", "1.3.0", "1.4.3", "2.1.1")),
+    "accelerated_trainer": ("pytorch-accelerated", ("pytorch_accelerated/trainer.py",),
+                            ("0.1.2", "0.1.9", "0.1.25", "0.1.35", "0.1.45", "0.1.55", "0.1.61")),
 }
 
 
