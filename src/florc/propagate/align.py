@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from florc.propagate import containers, leftovers, recovery
 from florc.propagate.blocks import compatible
-from florc.propagate.defs import def_name, defs_by_name, enclosing_def, outer_call
+from florc.propagate.defs import def_name, defs_by_name, dotted, enclosing_def, outer_call, paths_of
 from florc.propagate.renames import RenameTable, identity_paths, scope_key
 from florc.propagate.similarity import Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match
 from florc.syntax.tokens import is_path
@@ -53,6 +53,8 @@ ROUNDS = 4
 CONTENT_LIMIT = 60
 # two statements that call corresponding functions of their files are this similar
 CALL_MATCH = 0.7
+# two calls of one method on two objects that are not the same object are at most this similar
+OTHER_RECEIVER = 0.3
 
 
 class Tokens:
@@ -162,6 +164,7 @@ class NewSide:
     hashes: dict[Stmt, int] = field(default_factory=dict)
     focus: set[Stmt] | None = None
     focus_compounds: list[Stmt] | None = None
+    paths: dict[int, set[str]] = field(default_factory=dict)  # access paths by function (-1: module)
 
 
 class Aligner:
@@ -217,6 +220,8 @@ class Aligner:
             new_side.focus_compounds = [a for a in self.new_stmts if a.compound and
                                         any(k in new_side.focus for b in a.blocks for k in b.stmts)]
         self.focus = new_side.focus
+        self.new_side = new_side
+        self._old_paths: dict[int, set[str]] = {}
         self.focus_compounds = new_side.focus_compounds
         self.focus_compound_set = set(new_side.focus_compounds)
         self._old_content: dict[Stmt, Bag] = {}
@@ -271,8 +276,13 @@ class Aligner:
         return out
 
     def _called_defs(self, stmt: Stmt) -> list[Stmt]:
+        """The local functions a simple statement calls; for a compound statement, those that
+        the simple statements right inside it call (`if n > 1: self._fit_n(...) else:
+        self._fit_one(...)` is what those two functions do)."""
+        if stmt.compound:
+            return [d for b in stmt.blocks for k in b.stmts if not k.compound for d in self._called_defs(k)]
         found: list[Stmt] = []
-        for node in ast.walk(stmt.node) if not stmt.compound else ():
+        for node in ast.walk(stmt.node):
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -489,7 +499,42 @@ class Aligner:
             base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a, b), self.old_bag(b)))
         if base < CALL_MATCH and self.calls_correspond(a, b):
             return CALL_MATCH
+        if base > OTHER_RECEIVER and self.other_receivers(a, b):
+            return OTHER_RECEIVER
         return base
+
+    def other_receivers(self, a: Stmt, b: Stmt) -> bool:
+        """Whether two statements call one method on two different objects: `self.ema.update()`
+        is not `self.scaler.update()` when the old version has a `self.ema` of its own (or today
+        still has a `self.scaler`), nor is `scheduler.step()` the old `optimizer.step()`. One
+        object handed to the other's call is the same object: `scaler.step(optimizer)` steps
+        the optimizer, and so is an attribute of the same name."""
+        ca, cb = outer_call(a.node), outer_call(b.node)
+        if ca is None or cb is None or not isinstance(ca.func, ast.Attribute) or \
+                not isinstance(cb.func, ast.Attribute) or ca.func.attr != cb.func.attr:
+            return False
+        ra, rb = dotted(ca.func.value), dotted(cb.func.value)
+        if ra is None or rb is None:
+            return False
+        ra = self.renames.rename_token(ra)
+        if ra.rsplit(".", 1)[-1] == rb.rsplit(".", 1)[-1]:
+            return False  # `self.optimizer` and a local `optimizer`: one object, kept in two ways
+        if rb in {self.renames.rename_token(p) for p in _argument_paths(ca)} or ra in _argument_paths(cb):
+            return False
+        return self.mentioned(ra, b, self._old_paths) or self.mentioned(rb, a, self.new_side.paths)
+
+    def mentioned(self, path: str, stmt: Stmt, cache: dict[int, set[str]]) -> bool:
+        """Whether the version of ``stmt`` mentions ``path`` where it would mean one thing: an
+        attribute of ``self`` anywhere in the module, any other path in the function of ``stmt``
+        (a `loss` of another function says nothing about this one's `current_loss`)."""
+        scope = None if path == "self" or path.startswith("self.") else enclosing_def(stmt)
+        key = -1 if scope is None else scope.order
+        found = cache.get(key)
+        if found is None:
+            tree = self.new if id(stmt) in self.tokens.new_ids else self.old
+            found = paths_of(tree.module if scope is None else scope.node)
+            cache[key] = found
+        return path in found
 
     def mass_of(self, b: Bag) -> float:
         """The mass of a bag of ``self._bags`` (kept for the aligner's life: ids are stable)."""
@@ -547,6 +592,16 @@ class Aligner:
             for ca, cb in zip(self.kids(ba), self.kids(bb)):
                 if ca not in self.n2o and cb not in self.o2n:
                     self.match_subtree(ca, cb)
+
+
+def _argument_paths(call: ast.Call) -> set[str]:
+    """The access paths a call's arguments mention, with their prefixes."""
+    out: set[str] = set()
+    for arg in [*call.args, *(k.value for k in call.keywords)]:
+        for node in ast.walk(arg):
+            if isinstance(node, (ast.Attribute, ast.Name)) and (path := dotted(node)) is not None:
+                out.add(path)
+    return out
 
 
 __all__ = ["Aligner", "Alignment", "NewSide", "align"]

@@ -1,4 +1,5 @@
-"""The functions a module defines and calls, read off its statements' syntax trees."""
+"""The functions a module defines and calls, and the paths it mentions, read off its syntax
+trees."""
 
 from __future__ import annotations
 
@@ -34,4 +35,28 @@ def outer_call(node: ast.stmt) -> ast.Call | None:
     return value if isinstance(value, ast.Call) else None
 
 
-__all__ = ["def_name", "defs_by_name", "enclosing_def", "outer_call"]
+def dotted(node: ast.expr) -> str | None:
+    """``a.b.c`` for an access path, None for anything else (a call, a subscript)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def paths_of(module: ast.AST) -> set[str]:
+    """Every access path a module (or a statement) mentions, with its prefixes (``self.ema.update`` gives
+    ``self``, ``self.ema`` and ``self.ema.update``)."""
+    out: set[str] = set()
+    for node in ast.walk(module):
+        if isinstance(node, (ast.Attribute, ast.Name)):
+            path = dotted(node)
+            if path is not None:
+                out.add(path)
+    return out
+
+
+__all__ = ["def_name", "defs_by_name", "dotted", "enclosing_def", "outer_call", "paths_of"]

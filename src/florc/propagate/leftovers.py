@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from florc.propagate.defs import enclosing_def
+from florc.propagate.defs import dotted, enclosing_def
 from florc.propagate.similarity import dice
 from florc.syntax.scope import target_paths
 from florc.syntax.tokens import is_path
@@ -158,7 +158,7 @@ def copy_elsewhere(al: Aligner, rival: Stmt, a: Stmt) -> bool:
 
 def _raw_key(node: ast.stmt) -> tuple[str, tuple[str, ...]]:
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-        path = _dotted(node.value.func)
+        path = dotted(node.value.func)
         return ("call", (path,)) if path else ("", ())
     if isinstance(node, ast.Assign):
         targets = tuple(".".join(p) for t in node.targets for p in target_paths(t))
@@ -167,17 +167,6 @@ def _raw_key(node: ast.stmt) -> tuple[str, tuple[str, ...]]:
         kind = "aug" if isinstance(node, ast.AugAssign) else "assign"
         return kind, tuple(".".join(p) for p in target_paths(node.target))
     return "", ()
-
-
-def _dotted(node: ast.expr) -> str | None:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
 
 
 def _names(tokens: tuple[str, ...]) -> Iterator[str]:

@@ -269,7 +269,7 @@ class _Placer:
         role = self.role_image(sibling, expected, limit)
         if role is not None:
             return role
-        inner = self.inner_images(sibling)
+        inner = self.inner_images(sibling, calls_inside=True)
         if inner:
             return self.hull(inner, expected, last=True, limit=limit)
         return None
@@ -301,15 +301,21 @@ class _Placer:
             return self.hull(inner, expected, last=False)
         return None
 
-    def inner_images(self, sibling: Stmt) -> list[Stmt]:
-        """Images of what a new statement contains or calls (a compound's body, a local function)."""
+    def inner_images(self, sibling: Stmt, calls_inside: bool = False) -> list[Stmt]:
+        """Images of what a new statement contains or calls (a compound's body, a local function;
+        with ``calls_inside``, also the local functions called right inside a compound statement:
+        what `if n > 1: self._fit_n(...) else: self._fit_one(...)` does was inline before it.
+        Not for a statement the site precedes: the old code of `if should_step:
+        self.optimizers_step()` may share an `if` with the backward pass the site follows.)"""
         out = [img for d in sibling.descendants() if (img := self.al.image(d)) is not None]
-        if out or sibling.compound:
+        if out or (sibling.compound and not calls_inside):
             return out
-        callee = self.local_callee(sibling)
-        if callee is not None and self.al.image(callee) is None:
-            # the function is new: its body was inline in the old version, where it is now
-            out = [img for d in callee.descendants() if (img := self.al.image(d)) is not None]
+        callers = [k for b in sibling.blocks for k in b.stmts if not k.compound] if sibling.compound else [sibling]
+        for caller in callers:
+            callee = self.local_callee(caller)
+            if callee is not None and self.al.image(callee) is None:
+                # the function is new: its body was inline in the old version, where it is now
+                out += [img for d in callee.descendants() if (img := self.al.image(d)) is not None]
         return out
 
     def local_callee(self, stmt: Stmt) -> Stmt | None:

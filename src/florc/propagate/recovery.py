@@ -81,6 +81,11 @@ def inline_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
                      and al.local_callee(s, al.new_defs) is fn), None)
         if call is None:
             continue
+        # a call under a condition new today (`if n > 1: self._fit_n(...) else: ...`) stands
+        # where that condition stands
+        while call.parent.owner is not None and call.parent.owner.kind not in ("def", "class") and \
+                call.parent.owner not in al.n2o:
+            call = call.parent.owner
         owner = call.parent.owner
         img = al.n2o.get(owner) if owner is not None else None
         if owner is None:
