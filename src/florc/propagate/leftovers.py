@@ -56,8 +56,7 @@ def _leftovers(al: Aligner) -> None:
         pool: dict[int, Stmt] = {}
         for t in sorted(names, key=lambda t: len(index.get(t, ()))):
             for b in index.get(t, ())[:64]:
-                if not al.result.elsewhere(a, b):
-                    pool[id(b)] = b
+                pool[id(b)] = b
             if len(pool) > 64:
                 break
         floor = LEFTOVER_THRESHOLD - LEFTOVER_MARGIN
@@ -120,7 +119,7 @@ def unique_keys(al: Aligner) -> None:
         # not `n_batches += 1` because one call passes them in the same position
         k = raw if raw.startswith("aug ") else statement_key(al, a, al.renames.rename_token)
         os_ = al.old_keys.get(k or "", [])
-        if len(os_) != 1 or os_[0] in al.o2n or al.result.elsewhere(a, os_[0]):
+        if len(os_) != 1 or os_[0] in al.o2n:
             continue
         b = os_[0]
         # an accumulator (`n += ...`) of the same name updated once on each side is updated

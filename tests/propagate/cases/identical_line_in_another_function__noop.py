@@ -4,11 +4,13 @@ import flor
 
 
 def fit(model, loader, val_loader):
-    for step, batch in enumerate(loader):
+    for step, batch in enumerate(loader, start=1):
         loss = model(batch)
         loss.backward()
         if step % 100 == 0:
-            metrics = evaluate(model, val_loader)
+            val_loss = validate(model, val_loader, eval_cfg)
+            val_loss_tensor = all_reduce(val_loss)
+            metrics = {"val_loss": val_loss_tensor}
             log_dict(metrics, step=step)
 
 
