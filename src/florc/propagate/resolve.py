@@ -266,17 +266,35 @@ def _original_definition(al: Alignment, definition: Stmt | None, path: Path) -> 
     while definition is not None and al.image(definition) is None and _updates(definition, name):
         earlier = reaching_definition(definition, name, path)
         if earlier is None:
-            break
+            # before it, a parameter of the function holds the value (`epochs` of `fit()`; not
+            # `self._n_calls`: the parameter `self` does not hold that)
+            return None if len(path) == 1 and name in _parameters(definition) else definition
         definition = earlier
     return definition
 
 
+def _parameters(stmt: Stmt) -> set[str]:
+    """The parameter names of the function ``stmt`` is in."""
+    fn = next((a for a in stmt.ancestors() if a.kind == "def"), None)
+    node = fn.node if fn is not None else None
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return set()
+    args = node.args
+    names = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
+    names += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
+    return set(names)
+
+
 def _updates(stmt: Stmt, name: str) -> bool:
-    """``x += ...`` or ``x = f(x)``: a simple statement that rebinds ``name`` from its value; or
-    an ``if`` in which every statement that binds ``name`` is such an update (``if accum > 1:
-    loss = loss / accum``)."""
+    """``x += ...`` or ``x = f(x)``: a simple statement that rebinds ``name`` from its value; an
+    ``if`` in which every statement that binds ``name`` is such an update (``if accum > 1:
+    loss = loss / accum``); or an ``if`` without ``else`` (``if max_epochs and max_epochs <
+    epochs: epochs = max_epochs``): where it does not run, the value is the one before it, which
+    is what a version without it has."""
     if stmt.kind == "if":
         binders = [d for d in stmt.descendants() if any(p[0] == name for p in _binds(d))]
+        if binders and isinstance(stmt.node, ast.If) and not stmt.node.orelse:
+            return True
         return bool(binders) and all(not d.compound and _updates(d, name) for d in binders)
     node = stmt.node
     if isinstance(node, ast.AugAssign):
