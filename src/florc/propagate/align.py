@@ -55,6 +55,10 @@ CONTENT_LIMIT = 60
 CALL_MATCH = 0.7
 # two calls of one method on two objects that are not the same object are at most this similar
 OTHER_RECEIVER = 0.3
+# a function gone today of at most this many statements may have been inlined where it was called
+INLINED_BODY = 4
+# a statement of its body is this similar to the statement that does its work today
+SIMPLE_MATCH = 0.5
 
 
 class Tokens:
@@ -369,10 +373,12 @@ class Aligner:
         return found
 
     def calls_correspond(self, a: Stmt, b: Stmt) -> bool:
-        """Whether two statements call functions of their own files that correspond."""
+        """Whether two statements call functions of their own files that correspond, or the
+        old one calls a small function gone today whose work the new one does inline
+        (`save_adapter(model, checkpoint)` / `mx.save_safetensors(str(checkpoint), weights)`)."""
         fa = self.local_callee(a, self.new_defs)
         if fa is None:
-            return False
+            return self.inlined_call(a, b)
         fb = self.local_callee(b, self.old_defs)
         if fb is None:
             return False
@@ -385,6 +391,16 @@ class Aligner:
         if def_name(fa) == def_name(fb):
             return True
         return self.desc_dice(fa, fb) >= 0.5
+
+    def inlined_call(self, a: Stmt, b: Stmt) -> bool:
+        fb = self.local_callee(b, self.old_defs)
+        if fb is None or fb in self.o2n or def_name(fb) in self.new_defs:
+            return False
+        body = [d for d in fb.descendants() if not d.compound]
+        if not body or len(body) > INLINED_BODY:
+            return False
+        new_bag = self.new_bag(a)
+        return any(dice(new_bag, self.old_bag(d)) >= SIMPLE_MATCH for d in body)
 
     def local_callee(self, stmt: Stmt, defs: dict[str, list[Stmt]]) -> Stmt | None:
         key = id(stmt)

@@ -1,0 +1,47 @@
+# case: the old version saved through a two-line helper gone today (`save_adapter(model, checkpoint)`); today the save is written inline: the statement after today's save goes after the old helper call, not after the path is computed
+# === new
+import flor
+
+
+def train(model, args, batches):
+    for it, batch in enumerate(batches, start=1):
+        loss = step(model, batch)
+        if it % args.steps_per_save == 0:
+            weights = dict(tree_flatten(model.trainable_parameters()))
+            mx.save_safetensors(str(args.adapter_file), weights)
+            checkpoint = Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"
+            mx.save_safetensors(str(checkpoint), weights)
+            flor.log("checkpoint", str(checkpoint))
+            report_save(checkpoint)
+# === old
+def save_adapter(model, adapter_file):
+    flattened = tree_flatten(model.trainable_parameters())
+    mx.save_safetensors(str(adapter_file), dict(flattened))
+
+
+def train(model, args, batches):
+    for it, batch in enumerate(batches, start=1):
+        loss = step(model, batch)
+        if it % args.steps_per_save == 0:
+            save_adapter(model, args.adapter_file)
+            checkpoint = Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"
+            save_adapter(model, checkpoint)
+            print(f"Iter {it}: saved adapter weights to {args.adapter_file} and {checkpoint}.")
+# === expected
+import flor
+def save_adapter(model, adapter_file):
+    flattened = tree_flatten(model.trainable_parameters())
+    mx.save_safetensors(str(adapter_file), dict(flattened))
+
+
+def train(model, args, batches):
+    for it, batch in enumerate(batches, start=1):
+        loss = step(model, batch)
+        if it % args.steps_per_save == 0:
+            save_adapter(model, args.adapter_file)
+            checkpoint = Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"
+            save_adapter(model, checkpoint)
+            flor.log("checkpoint", str(checkpoint))
+            print(f"Iter {it}: saved adapter weights to {args.adapter_file} and {checkpoint}.")
+# === diagnostics
+placed checkpoint at train/for:(it,batch)/if/stmt:3
