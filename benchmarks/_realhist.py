@@ -125,6 +125,15 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                      "0.30.0", "0.32.2")),
     "keras_torch_trainer": ("keras", ("keras/src/backend/torch/trainer.py",),
                             ("3.0.0", "3.1.0", "3.3.3", "3.5.0", "3.7.0", "3.9.0", "3.11.0", "3.13.0", "3.15.1")),
+    "fastai_learner": ("fastai", ("fastai/learner.py",),
+                       ("2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4", "2.5.0", "2.6.0", "2.7.0", "2.7.10", "2.7.19",
+                        "2.8.12")),
+    "sb3_sac": ("stable-baselines3", ("stable_baselines3/sac/sac.py",),
+                ("0.8.0", "0.10.0", "0.11.1", "1.0", "1.3.0", "1.6.0", "1.8.0", "2.0.0", "2.2.1", "2.4.0", "2.6.0",
+                 "2.9.2")),
+    "tianshou_onpolicy": ("tianshou", ("tianshou/trainer/onpolicy.py",),
+                          ("0.2.0", "0.2.4", "0.2.7", "0.3.0", "0.3.2", "0.4.0", "0.4.4")),
+    "d3rlpy_qlearning": ("d3rlpy", ("d3rlpy/algos/qlearning/base.py",), ("2.0.4", "2.2.0", "2.4.0", "2.6.0", "2.8.1")),
 }
 
 
