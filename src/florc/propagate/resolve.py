@@ -130,7 +130,8 @@ class _Context:
             if image is None and not _computed_somehow(al, definition, dotted, point):
                 alias = self.through_alias(origin, definition, path)
                 return alias if alias is not None else Uncomputed(dotted, definition.first_line)
-        for candidate, note in al.renames.candidates(dotted, self.new_scope, self.old_scope):
+        for candidate, note in _image_first(al, definition, path,
+                                            al.renames.candidates(dotted, self.new_scope, self.old_scope)):
             if (candidate != dotted or origin is not self.site) and definition is not None and \
                     not _same_value(al, definition, candidate, point):
                 continue
@@ -376,6 +377,21 @@ def _module_statements(block: Block) -> list[Stmt]:
     return list(block.stmts)
 
 
+def _image_first(al: Alignment, definition: Stmt | None, path: Path,
+                 candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The candidates with the name that the image of the name's definition binds first: the
+    epoch's `test_result = test_episode(...)` is the old `result = test_episode(...)`, whatever
+    other statements say about `test_result` (the old in-training test still binds one)."""
+    image = al.image(definition) if definition is not None and len(path) == 1 else None
+    if image is None or image.compound:
+        return candidates
+    bound = {p[0] for p in _binds(image) if len(p) == 1}
+    if len(bound) != 1 or path[0] in bound:
+        return candidates
+    name = next(iter(bound))
+    return sorted(candidates, key=lambda c: c[0] != name)
+
+
 def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point) -> bool:
     """Whether the old statement that binds ``candidate`` before ``point`` plays the role of
     ``definition`` (the new statement that binds the name being renamed): it is its image, sits
@@ -439,9 +455,10 @@ def reaching_definition_at(point: Point, path: Path) -> Stmt | None:
 def _valid(candidate: str, original: str, point: Point, scopes: Scopes, al: Alignment, site: Stmt) -> bool:
     parts = candidate.split(".")
     root = _ROOT.match(candidate)
-    # a name the newest version binds in the site's function is a local there: a `from m
-    # import *` of the old version is no source for it
-    local = reaching_definition(site, original.split(".", 1)[0]) is not None
+    # a name the newest version binds in the site's function (or takes as a parameter of it)
+    # is a local there: a `from m import *` of the old version is no source for it
+    name = original.split(".", 1)[0]
+    local = reaching_definition(site, name) is not None or name in _parameters(site)
     if root is None or not scopes.bound_at(root.group(), point, star=not local):
         return False
     if len(parts) >= 2 and parts[0] == "self":
