@@ -515,9 +515,19 @@ class Aligner:
             base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a, b), self.old_bag(b)))
         if base < CALL_MATCH and self.calls_correspond(a, b):
             return CALL_MATCH
-        if base > OTHER_RECEIVER and self.other_receivers(a, b):
+        if base > OTHER_RECEIVER and (self.other_receivers(a, b) or self.extracted_call(a, b)):
             return OTHER_RECEIVER
         return base
+
+    def extracted_call(self, a: Stmt, b: Stmt) -> bool:
+        """Whether ``a`` only calls a function new today (no old namesake) and ``b`` calls no
+        function of its file: `self._do_grad_opt()` stands for the old inline backward, step and
+        zero_grad, not for the `self('before_backward')` next to them."""
+        if not isinstance(a.node, ast.Expr):
+            return False
+        fa = self.local_callee(a, self.new_defs)
+        return fa is not None and fa.kind == "def" and def_name(fa) not in self.old_defs and \
+            self.local_callee(b, self.old_defs) is None
 
     def other_receivers(self, a: Stmt, b: Stmt) -> bool:
         """Whether two statements call one method on two different objects: `self.ema.update()`
