@@ -393,6 +393,7 @@ class Aligner:
         return self.desc_dice(fa, fb) >= 0.5
 
     def inlined_call(self, a: Stmt, b: Stmt) -> bool:
+        """Whether ``b`` calls a small old function gone today that has a statement like ``a``."""
         fb = self.local_callee(b, self.old_defs)
         if fb is None or fb in self.o2n or def_name(fb) in self.new_defs:
             return False
@@ -622,12 +623,7 @@ class Aligner:
 
 def _argument_paths(call: ast.Call) -> set[str]:
     """The access paths a call's arguments mention, with their prefixes."""
-    out: set[str] = set()
-    for arg in [*call.args, *(k.value for k in call.keywords)]:
-        for node in ast.walk(arg):
-            if isinstance(node, (ast.Attribute, ast.Name)) and (path := dotted(node)) is not None:
-                out.add(path)
-    return out
+    return set().union(*(paths_of(arg) for arg in [*call.args, *(k.value for k in call.keywords)]))
 
 
 __all__ = ["Aligner", "Alignment", "NewSide", "align"]

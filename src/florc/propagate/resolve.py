@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from florc.propagate.align import Alignment
+from florc.propagate.defs import enclosing_def
 from florc.propagate.renames import scope_key
 from florc.propagate.render import render
 from florc.syntax.scope import Path, Point, Scopes, read_paths, subtree_writes, target_paths, written_paths
@@ -276,7 +277,7 @@ def _original_definition(al: Alignment, definition: Stmt | None, path: Path) -> 
 
 def _parameters(stmt: Stmt) -> set[str]:
     """The parameter names of the function ``stmt`` is in."""
-    fn = next((a for a in stmt.ancestors() if a.kind == "def"), None)
+    fn = enclosing_def(stmt)
     node = fn.node if fn is not None else None
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return set()
