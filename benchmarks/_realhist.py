@@ -134,6 +134,14 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "tianshou_onpolicy": ("tianshou", ("tianshou/trainer/onpolicy.py",),
                           ("0.2.0", "0.2.4", "0.2.7", "0.3.0", "0.3.2", "0.4.0", "0.4.4")),
     "d3rlpy_qlearning": ("d3rlpy", ("d3rlpy/algos/qlearning/base.py",), ("2.0.4", "2.2.0", "2.4.0", "2.6.0", "2.8.1")),
+    "flair_lm_trainer": ("flair", ("flair/trainers/language_model_trainer.py",),
+                         ("0.4.0", "0.4.5", "0.5", "0.6.1", "0.7", "0.8", "0.9", "0.10", "0.11", "0.12", "0.13.0",
+                          "0.14.0", "0.15.1")),
+    "st_cross_encoder": ("sentence-transformers", ("sentence_transformers/cross_encoder/CrossEncoder.py",),
+                         ("0.3.9", "0.4.1", "1.0.0", "1.2.0", "2.0.0", "2.2.2")),
+    "rlgames_continuous": ("rl-games", ("rl_games/algos_torch/a2c_continuous.py",),
+                           ("1.0.1", "1.1.0", "1.1.4", "1.3.0", "1.4.0", "1.5.2", "1.6.5")),
+    "fairseq_trainer": ("fairseq", ("fairseq/trainer.py",), ("0.6.1", "0.7.2", "0.8.0", "0.9.0", "0.10.0", "0.12.2")),
 }
 
 
