@@ -106,11 +106,16 @@ class _Placer:
         limit = self.limit(after, expected)
 
         found: Placement | NoPlace | None = None
+        skipped: list[Stmt] = []
         for sibling in reversed(before):
             anchor = self.image_after(sibling, expected, limit)
             if anchor is not None:
                 found = self.after(anchor, sibling, expected)
+                if isinstance(found, Placement) and found.point.block is expected and \
+                        any(self.opaque_call(s) for s in skipped):
+                    found = self.past_replaced(found, limit)
                 break
+            skipped.append(sibling)
         if found is None and not before and expected is not None and self.al.kids(block) and \
                 limit < (1 << 30):
             # first in its block today, and the block has a counterpart: first there too
@@ -510,6 +515,34 @@ class _Placer:
                 break
             new_index = k + 1
         return new_index
+
+    def opaque_call(self, stmt: Stmt) -> bool:
+        """A call without a counterpart of a method of `self` that this file does not define (a
+        base class's, in another file): code that replaced old statements. Not any call: a
+        `print(...)` added today replaced nothing."""
+        node = stmt.node
+        if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call):
+            return False
+        func = node.value.func
+        return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+            func.value.id == "self" and self.al.image(stmt) is None and self.local_callee(stmt) is None
+
+    def past_replaced(self, found: Placement, limit: int) -> Placement:
+        """Past the old statements without counterparts that follow the anchor, when the site
+        follows today a call of code defined elsewhere that has no counterpart either: today's
+        `self.trancate_gradients_and_step()` (a base-class method) replaced the old inline
+        `if self.truncate_grads: ... scaler.step(...)`; the site goes after that, not between
+        the backward pass and it. Not past a statement that can jump."""
+        block, k = found.point.block, found.point.index
+        while k < min(limit, len(block.stmts)):
+            s = block.stmts[k]
+            if _jumps(s) or any(self.al.preimage(h) is not None for h in [s, *s.descendants()]):
+                break
+            k += 1
+        if k == found.point.index:
+            return found
+        return Placement(Point(block, k), found.relation, found.anchor, found.new_anchor,
+                         found.how + ", past the old code a call of code defined elsewhere replaced")
 
     def past_reaching_definitions(self, block: Block, index: int) -> int:
         reads = {self.rename_path(p) for p in _site_reads(self.site)}
