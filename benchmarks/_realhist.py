@@ -142,6 +142,16 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "rlgames_continuous": ("rl-games", ("rl_games/algos_torch/a2c_continuous.py",),
                            ("1.0.1", "1.1.0", "1.1.4", "1.3.0", "1.4.0", "1.5.2", "1.6.5")),
     "fairseq_trainer": ("fairseq", ("fairseq/trainer.py",), ("0.6.1", "0.7.2", "0.8.0", "0.9.0", "0.10.0", "0.12.2")),
+    "sb3_offpolicy": ("stable-baselines3", ("stable_baselines3/common/off_policy_algorithm.py",),
+                      ("0.8.0", "0.10.0", "0.11.1", "1.0", "1.3.0", "1.6.0", "1.8.0", "2.0.0", "2.2.1", "2.4.0", "2.6.0",
+                       "2.9.2")),
+    "ppo_recurrent": ("sb3-contrib", ("sb3_contrib/ppo_recurrent/ppo_recurrent.py",),
+                      ("1.6.0", "1.8.0", "2.0.0", "2.3.0", "2.6.0", "2.9.2")),
+    "ignite_engine_run": ("pytorch-ignite", ("ignite/engine/engine.py",),
+                          ("0.1.2", "0.2.1", "0.3.0", "0.4.1", "0.4.4", "0.4.7", "0.4.10", "0.4.13", "0.5.1", "0.5.5")),
+    "torchtune_full_distributed": ("torchtune", ("recipes/full_finetune_distributed.py",),
+                                   ("0.1.0", "0.1.1", "0.2.0", "0.2.1", "0.3.0", "0.3.1", "0.4.0", "0.5.0", "0.6.0",
+                                    "0.6.1")),
 }
 
 
