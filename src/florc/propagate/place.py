@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
+from florc.propagate.defs import outer_call
 from florc.syntax.scope import Point, subtree_writes, written_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, Stmt
@@ -111,9 +112,8 @@ class _Placer:
             anchor = self.image_after(sibling, expected, limit)
             if anchor is not None:
                 found = self.after(anchor, sibling, expected)
-                if isinstance(found, Placement) and found.point.block is expected and \
-                        any(self.opaque_call(s) for s in skipped):
-                    found = self.past_replaced(found, limit)
+                if isinstance(found, Placement) and found.point.block is expected and skipped:
+                    found = self.past_replaced(found, skipped, limit)
                 break
             skipped.append(sibling)
         if found is None and not before and expected is not None and self.al.kids(block) and \
@@ -516,33 +516,45 @@ class _Placer:
             new_index = k + 1
         return new_index
 
-    def opaque_call(self, stmt: Stmt) -> bool:
-        """A call without a counterpart of a method of `self` that this file does not define (a
-        base class's, in another file): code that replaced old statements. Not any call: a
-        `print(...)` added today replaced nothing."""
-        node = stmt.node
-        if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call):
-            return False
-        func = node.value.func
-        return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
-            func.value.id == "self" and self.al.image(stmt) is None and self.local_callee(stmt) is None
-
-    def past_replaced(self, found: Placement, limit: int) -> Placement:
-        """Past the old statements without counterparts that follow the anchor, when the site
-        follows today a call of code defined elsewhere that has no counterpart either: today's
-        `self.trancate_gradients_and_step()` (a base-class method) replaced the old inline
-        `if self.truncate_grads: ... scaler.step(...)`; the site goes after that, not between
-        the backward pass and it. Not past a statement that can jump."""
-        block, k = found.point.block, found.point.index
+    def past_replaced(self, found: Placement, skipped: list[Stmt], limit: int) -> Placement:
+        """Past the old statements without counterparts that follow the anchor when a skipped
+        sibling is a call that replaced them: a method of `self` this file does not define (a
+        base class's `self.trancate_gradients_and_step()` took in the old inline `if
+        self.truncate_grads: ... scaler.step(...)`), or a method of an object `self` holds that
+        has the name of a method those old statements call (`self._checkpoint_client.
+        save_checkpoint(...)` for `self.save_checkpoint(...)`). Not for other calls: a
+        `print(...)` or a `self.scheduler.step()` added today replaced nothing. Not past a
+        statement that can jump."""
+        block, start = found.point.block, found.point.index
+        k = start
         while k < min(limit, len(block.stmts)):
             s = block.stmts[k]
             if _jumps(s) or any(self.al.preimage(h) is not None for h in [s, *s.descendants()]):
                 break
             k += 1
-        if k == found.point.index:
+        if k == start:
+            return found
+        called = {name for s in block.stmts[start:k] for d in [s, *s.descendants()]
+                  if (call := outer_call(d.node)) is not None and (name := _callee_name(call.func))}
+        if not any(self.replacing_call(s, called) for s in skipped):
             return found
         return Placement(Point(block, k), found.relation, found.anchor, found.new_anchor,
                          found.how + ", past the old code a call of code defined elsewhere replaced")
+
+    def replacing_call(self, stmt: Stmt, called: set[str]) -> bool:
+        node = stmt.node
+        if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call) or \
+                self.al.image(stmt) is not None or self.local_callee(stmt) is not None:
+            return False
+        func = node.value.func
+        if not isinstance(func, ast.Attribute):
+            return False
+        receiver = func.value
+        if isinstance(receiver, ast.Name):
+            return receiver.id == "self"
+        while isinstance(receiver, ast.Attribute):
+            receiver = receiver.value
+        return isinstance(receiver, ast.Name) and receiver.id == "self" and func.attr in called
 
     def past_reaching_definitions(self, block: Block, index: int) -> int:
         reads = {self.rename_path(p) for p in _site_reads(self.site)}

@@ -134,7 +134,7 @@ class _Context:
         for candidate, note in _image_first(al, definition, path,
                                             al.renames.candidates(dotted, self.new_scope, self.old_scope)):
             if (candidate != dotted or origin is not self.site) and definition is not None and \
-                    not _same_value(al, definition, candidate, point):
+                    not _same_value(al, definition, candidate, point, path[0]):
                 continue
             if _valid(candidate, dotted, point, self.scopes, al, self.site):
                 if candidate != dotted:
@@ -393,7 +393,7 @@ def _image_first(al: Alignment, definition: Stmt | None, path: Path,
     return sorted(candidates, key=lambda c: c[0] != name)
 
 
-def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point) -> bool:
+def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point, name: str) -> bool:
     """Whether the old statement that binds ``candidate`` before ``point`` plays the role of
     ``definition`` (the new statement that binds the name being renamed): it is its image, sits
     inside it or inside the local function it calls, or has no counterpart at all. Otherwise the
@@ -408,7 +408,7 @@ def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point) -
     if old_def is None:
         return True
     pre = al.preimage(old_def)
-    if pre is definition:
+    if pre is definition or _update_of(pre, definition, name):
         return True
     image = al.image(definition)
     if pre is None:
@@ -422,6 +422,16 @@ def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point) -
         inside.add(callee)
         inside.update(callee.descendants())
     return pre in inside
+
+
+def _update_of(stmt: Stmt | None, definition: Stmt, name: str) -> bool:
+    """Whether ``stmt`` is an update of ``name`` (``current_loss = current_loss * k``) whose
+    earlier definitions, through updates, lead to ``definition``: the old `loss = loss / accum`
+    that plays that update's role holds the value as well."""
+    current = stmt
+    while current is not None and current is not definition and _updates(current, name):
+        current = reaching_definition(current, name)
+    return current is definition and stmt is not definition
 
 
 def _local_callees(al: Alignment, stmt: Stmt) -> list[Stmt]:
