@@ -170,7 +170,12 @@ class _Placer:
         if old_def is None or self.al.preimage(old_def) is not None:
             return True
         old_name = getattr(old_def.node, "name", "")
-        if getattr(site_def.node, "name", None) == old_name:
+        site_name = getattr(site_def.node, "name", "")
+        if site_name == old_name:
+            return True
+        if site_name.startswith(old_name + "_") and old_name not in self.al.new_defs:
+            # a variant of the old function made today (`_run_once_on_dataset_as_gen`, next to a
+            # `_run_once_on_dataset_legacy` copy): the copy with the site is the one that counts
             return True
         for call in _calls_of(self.al, site_def) + _passed_on(self.al, site_def):
             # extracted from a function that calls it today (`train()` -> `train_custom()`),
