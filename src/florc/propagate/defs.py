@@ -9,7 +9,9 @@ from collections.abc import Iterable
 
 from florc.syntax.tree import Stmt
 
+
 def defs_by_name(stmts: Iterable[Stmt]) -> dict[str, list[Stmt]]:
+    """The function definitions among ``stmts``, by name (methods of several classes share one)."""
     out: dict[str, list[Stmt]] = defaultdict(list)
     for s in stmts:
         if s.kind == "def":
@@ -27,6 +29,7 @@ def def_name(stmt: Stmt) -> str:
 
 
 def outer_call(node: ast.stmt) -> ast.Call | None:
+    """The call a simple statement makes at its top (``x = f(...)``, ``f(...)``, ``return f(...)``)."""
     value: ast.expr | None = None
     if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)):
         value = node.value
