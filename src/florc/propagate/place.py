@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
-from florc.propagate.defs import outer_call
+from florc.propagate.defs import outer_call, paths_of
 from florc.syntax.scope import Point, subtree_writes, written_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, Stmt
@@ -71,7 +71,35 @@ def place(al: Alignment, site: Stmt) -> list[Placement] | NoPlace:
     The caller takes the first place where the statement's reads resolve; the later ones are
     fallbacks for a statement whose neighbour moved to another function.
     """
-    return _Placer(al, site).run()
+    found = _Placer(al, site).run()
+    owner = site.parent.owner
+    if isinstance(found, NoPlace) and owner is not None and _feature_condition(al, owner):
+        # under a condition on something the old version does not have (`if
+        # self._lr_scheduler is not None:`): the old version has no such condition, so the
+        # statement is unconditional, where that `if` would be
+        around = _Placer(al, owner).run()
+        if isinstance(around, list):
+            return [Placement(p.point, p.relation, p.anchor, p.new_anchor,
+                              p.how + f", outside the condition at line {owner.first_line}, which this version lacks")
+                    for p in around]
+    return found
+
+
+def _feature_condition(al: Alignment, owner: Stmt) -> bool:
+    """Whether ``owner`` is an ``if`` without ``else``, new today with nothing inside it that has a
+    counterpart, whose condition reads only attributes of ``self`` that the old version never
+    mentions: a feature the old version lacks (not `if not overflow or self.cfg.ddp == ...`,
+    whose `overflow` the old version has)."""
+    node = owner.node
+    if not isinstance(node, ast.If) or node.orelse or al.image(owner) is not None or \
+            any(al.image(d) is not None for d in owner.descendants()):
+        return False
+    paths = paths_of(node.test)
+    reads = [p for p in paths if not any(q.startswith(p + ".") for q in paths)]  # the longest only
+    if not reads or not all(p.startswith("self.") for p in reads):
+        return False
+    old_paths = paths_of(al.old.module)
+    return all(p not in old_paths for p in reads)
 
 
 class _Placer:
