@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 
 from florc.propagate import containers, leftovers, recovery
 from florc.propagate.blocks import compatible
-from florc.propagate.defs import def_name, defs_by_name, dotted, enclosing_def, outer_call, paths_of
+from florc.propagate.defs import (callee_name, called_names, def_name, defs_by_name, dotted, enclosing_def,
+                                  outer_call, paths_of)
 from florc.propagate.renames import RenameTable, identity_paths, scope_key
 from florc.propagate.similarity import Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match
 from florc.syntax.tokens import is_path
@@ -114,6 +115,7 @@ class Alignment:
     tokens: Tokens
     new_defs: dict[str, list[Stmt]] = field(default_factory=dict)
     old_defs: dict[str, list[Stmt]] = field(default_factory=dict)
+    old_paths: dict[int, set[str]] = field(default_factory=dict)  # access paths by function (-1: module)
     _kids: dict[int, list[Stmt]] = field(default_factory=dict)
 
     def image(self, stmt: Stmt) -> Stmt | None:
@@ -135,6 +137,13 @@ class Alignment:
         name_a, name_b = def_name(fa), def_name(fb)
         return name_a != name_b and len(self.old_defs.get(name_a, ())) == 1 and \
             len(self.new_defs.get(name_b, ())) == 1
+
+    def old_module_paths(self) -> set[str]:
+        """Every access path the old version mentions."""
+        found = self.old_paths.get(-1)
+        if found is None:
+            found = self.old_paths[-1] = paths_of(self.old.module)
+        return found
 
     def kids(self, block: Block) -> list[Stmt]:
         """Statements of a block that take part in the alignment (sites excluded)."""
@@ -225,7 +234,6 @@ class Aligner:
                                         any(k in new_side.focus for b in a.blocks for k in b.stmts)]
         self.focus = new_side.focus
         self.new_side = new_side
-        self._old_paths: dict[int, set[str]] = {}
         self.focus_compounds = new_side.focus_compounds
         self.focus_compound_set = set(new_side.focus_compounds)
         self._old_content: dict[Stmt, Bag] = {}
@@ -285,15 +293,7 @@ class Aligner:
         self._fit_one(...)` is what those two functions do)."""
         if stmt.compound:
             return [d for b in stmt.blocks for k in b.stmts if not k.compound for d in self._called_defs(k)]
-        found: list[Stmt] = []
-        for node in ast.walk(stmt.node):
-            if isinstance(node, ast.Call):
-                func = node.func
-                name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-                defs = self.new_defs.get(name, [])
-                if len(defs) == 1:
-                    found.append(defs[0])
-        return found
+        return [defs[0] for name in called_names(stmt.node) if len(defs := self.new_defs.get(name, [])) == 1]
 
     def kids(self, block: Block) -> list[Stmt]:
         return self.result.kids(block)
@@ -413,8 +413,7 @@ class Aligner:
         call = outer_call(stmt.node)
         if call is None:
             return None
-        func = call.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        name = callee_name(call.func)
         if name is None:
             return None
         found = defs.get(name, [])
@@ -548,7 +547,7 @@ class Aligner:
             return False  # `self.optimizer` and a local `optimizer`: one object, kept in two ways
         if rb in {self.renames.rename_token(p) for p in _argument_paths(ca)} or ra in _argument_paths(cb):
             return False
-        return self.mentioned(ra, b, self._old_paths) or self.mentioned(rb, a, self.new_side.paths)
+        return self.mentioned(ra, b, self.result.old_paths) or self.mentioned(rb, a, self.new_side.paths)
 
     def mentioned(self, path: str, stmt: Stmt, cache: dict[int, set[str]]) -> bool:
         """Whether the version of ``stmt`` mentions ``path`` where it would mean one thing: an

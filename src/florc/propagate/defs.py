@@ -38,6 +38,20 @@ def outer_call(node: ast.stmt) -> ast.Call | None:
     return value if isinstance(value, ast.Call) else None
 
 
+def callee_name(func: ast.expr) -> str | None:
+    """The name a call is known by: ``f`` of ``f(...)``, ``step`` of ``self.opt.step(...)``."""
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def called_names(node: ast.AST) -> set[str]:
+    """The names of every call inside ``node``."""
+    return {name for n in ast.walk(node) if isinstance(n, ast.Call) and (name := callee_name(n.func))}
+
+
 def dotted(node: ast.expr) -> str | None:
     """``a.b.c`` for an access path, None for anything else (a call, a subscript)."""
     parts: list[str] = []
@@ -62,4 +76,5 @@ def paths_of(module: ast.AST) -> set[str]:
     return out
 
 
-__all__ = ["def_name", "defs_by_name", "dotted", "enclosing_def", "outer_call", "paths_of"]
+__all__ = ["callee_name", "called_names", "def_name", "defs_by_name", "dotted", "enclosing_def", "outer_call",
+           "paths_of"]

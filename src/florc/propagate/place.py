@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
-from florc.propagate.defs import outer_call, paths_of
+from florc.propagate.defs import callee_name, called_names, outer_call, paths_of
 from florc.syntax.scope import Point, subtree_writes, written_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, Stmt
@@ -98,7 +98,7 @@ def _feature_condition(al: Alignment, owner: Stmt) -> bool:
     reads = [p for p in paths if not any(q.startswith(p + ".") for q in paths)]  # the longest only
     if not reads or not all(p.startswith("self.") for p in reads):
         return False
-    old_paths = paths_of(al.old.module)
+    old_paths = al.old_module_paths()
     return all(p not in old_paths for p in reads)
 
 
@@ -358,17 +358,8 @@ class _Placer:
 
     def local_callee(self, stmt: Stmt) -> Stmt | None:
         """The function of the new file that a simple statement calls, if exactly one."""
-        names: set[str] = set()
-        for node in ast.walk(stmt.node):
-            if isinstance(node, ast.Call):
-                func = node.func
-                if isinstance(func, ast.Name):
-                    names.add(func.id)
-                elif isinstance(func, ast.Attribute):
-                    names.add(func.attr)
-        found = [s for s in self.al.new.statements
-                 if s.kind == "def" and isinstance(s.node, (ast.FunctionDef, ast.AsyncFunctionDef))
-                 and s.node.name in names and s is not self.site and self.site not in s.descendants()]
+        found = [d for name in called_names(stmt.node) for d in self.al.new_defs.get(name, ())
+                 if d is not self.site and self.site not in d.descendants()]
         return found[0] if len(found) == 1 else None
 
     def hull(self, images: list[Stmt], expected: Block | None, last: bool, limit: int = 1 << 30) -> Stmt | None:
@@ -568,7 +559,7 @@ class _Placer:
         if k == start:
             return found
         called = {name for s in block.stmts[start:k] for d in [s, *s.descendants()]
-                  if (call := outer_call(d.node)) is not None and (name := _callee_name(call.func))}
+                  if (call := outer_call(d.node)) is not None and (name := callee_name(call.func))}
         if not any(self.replacing_call(s, called) for s in skipped):
             return found
         return Placement(Point(block, k), found.relation, found.anchor, found.new_anchor,
@@ -649,7 +640,7 @@ def _calls_of(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:
         if needle not in stmt.source.replace(" ", "") or stmt is function:
             continue
         nodes = [stmt.node] if not stmt.compound else _header_nodes(stmt.node)
-        if any(isinstance(n, ast.Call) and _callee_name(n.func) == name for node in nodes for n in ast.walk(node)):
+        if any(isinstance(n, ast.Call) and callee_name(n.func) == name for node in nodes for n in ast.walk(node)):
             found.append(stmt)
             if len(found) >= limit:
                 break
@@ -667,7 +658,7 @@ def _passed_on(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:
         if stmt.compound or name not in stmt.source:
             continue
         for n in ast.walk(stmt.node):
-            if isinstance(n, ast.Call) and any(_callee_name(a) == name for a in
+            if isinstance(n, ast.Call) and any(callee_name(a) == name for a in
                                                list(n.args) + [k.value for k in n.keywords]):
                 found.append(stmt)
                 break
@@ -703,14 +694,6 @@ def _header_nodes(node: ast.stmt) -> list[ast.AST]:
         elif isinstance(value, ast.AST):
             out.append(value)
     return out
-
-
-def _callee_name(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return None
 
 
 def _is_docstring(stmt: Stmt) -> bool:

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from florc.propagate.align import Alignment
-from florc.propagate.defs import enclosing_def
+from florc.propagate.defs import called_names, enclosing_def
 from florc.propagate.renames import scope_key
 from florc.propagate.render import render
-from florc.syntax.scope import Path, Point, Scopes, read_paths, subtree_writes, target_paths, written_paths
+from florc.syntax.scope import (Path, Point, Scopes, function_params, read_paths, subtree_writes, target_paths,
+                                written_paths)
 from florc.syntax.tree import Block, Stmt
 
 
@@ -278,13 +279,7 @@ def _original_definition(al: Alignment, definition: Stmt | None, path: Path) -> 
 def _parameters(stmt: Stmt) -> set[str]:
     """The parameter names of the function ``stmt`` is in."""
     fn = enclosing_def(stmt)
-    node = fn.node if fn is not None else None
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return set()
-    args = node.args
-    names = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
-    names += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
-    return set(names)
+    return set(function_params(fn.node)) if fn is not None else set()
 
 
 def _updates(stmt: Stmt, name: str) -> bool:
@@ -435,16 +430,7 @@ def _update_of(stmt: Stmt | None, definition: Stmt, name: str) -> bool:
 
 
 def _local_callees(al: Alignment, stmt: Stmt) -> list[Stmt]:
-    names: set[str] = set()
-    for node in ast.walk(stmt.node):
-        if isinstance(node, ast.Call):
-            func = node.func
-            if isinstance(func, ast.Name):
-                names.add(func.id)
-            elif isinstance(func, ast.Attribute):
-                names.add(func.attr)
-    return [s for s in al.new.statements if s.kind == "def" and isinstance(s.node, (ast.FunctionDef,
-            ast.AsyncFunctionDef)) and s.node.name in names]
+    return [d for name in called_names(stmt.node) for d in al.new_defs.get(name, ())]
 
 
 def reaching_definition_at(point: Point, path: Path) -> Stmt | None:
