@@ -145,10 +145,12 @@ class _Placer:
                 break
             skipped.append(sibling)
         if found is None and not before and expected is not None and self.al.kids(block) and \
-                limit < (1 << 30):
+                limit < (1 << 30) and (block.owner is None or self.owner_block(block) is expected):
             # first in its block today, and the block has a counterpart: first there too
             # (statements the old block has before the next neighbour's image have no
-            # counterpart today, so nothing says the statement follows them)
+            # counterpart today, so nothing says the statement follows them). A block new
+            # today (`if gradient_steps > 0:` around an old call) says nothing of the sort:
+            # the statement goes before its next neighbour's image
             found = self.first_in(expected)
         if found is None:
             for sibling in after:

@@ -12,8 +12,9 @@ import ast
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from florc.propagate.blocks import pair_blocks
+from florc.propagate.blocks import compatible, pair_blocks
 from florc.propagate.defs import def_name
+from florc.propagate.similarity import dice
 from florc.syntax.tree import Block, Stmt
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 SIMPLE_THRESHOLD = 0.5
 COMPOUND_THRESHOLD = 0.45
 LONE_GAP_THRESHOLD = 0.35
+# how much more of its header a wrapped statement must share than its wrapper does
+WRAPPER_MARGIN = 0.25
 
 
 def block_pairs(al: Aligner) -> list[tuple[Block, Block]]:
@@ -165,7 +168,7 @@ def align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, S
         return []
     if n == 1 and m == 1:
         # one statement on each side between two matched neighbours: position says a lot
-        x, y = xs[0], ys[0]
+        x, y = _unwrapped(al, xs[0], ys[0])
         if al.sim(x, y) >= LONE_GAP_THRESHOLD and (x.compound or y.compound or
                                                       al.shape(x)[0] == al.shape(y)[0]):
             return [(x, y)]
@@ -191,7 +194,7 @@ def align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, S
         threshold = COMPOUND_THRESHOLD if xs[i].compound else SIMPLE_THRESHOLD
         s = al.sim(xs[i], ys[j], threshold)
         if s >= threshold and abs(score[i][j] - (score[i + 1][j + 1] + s)) < 1e-9:
-            out.append((xs[i], ys[j]))
+            out.append(_unwrapped(al, xs[i], ys[j]))
             i += 1
             j += 1
         elif score[i][j] == score[i + 1][j]:
@@ -199,6 +202,35 @@ def align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, S
         else:
             j += 1
     return out
+
+
+def _unwrapped(al: Aligner, x: Stmt, y: Stmt) -> tuple[Stmt, Stmt]:
+    """The pair that a lone compound statement on each side stands for. A wrapper new today
+    around old code (`if result["n/ep"] > 0:` around the old `if stop_fn(result["rew"]):`) or
+    one the old version had is no counterpart of the statement it wraps: when the one statement
+    inside it is clearly the better match by its header, that statement is the counterpart."""
+    if not x.compound or not y.compound:
+        return x, y
+    header = dice(al.new_bag(x, y), al.old_bag(y))
+    inner = _lone_compound(x)
+    if inner is not None and inner not in al.n2o and compatible(inner, y) and \
+            dice(al.new_bag(inner, y), al.old_bag(y)) >= header + WRAPPER_MARGIN and \
+            al.sim(inner, y) >= COMPOUND_THRESHOLD:
+        return inner, y
+    inner = _lone_compound(y)
+    if inner is not None and inner not in al.o2n and compatible(x, inner) and \
+            dice(al.new_bag(x, inner), al.old_bag(inner)) >= header + WRAPPER_MARGIN and \
+            al.sim(x, inner) >= COMPOUND_THRESHOLD:
+        return x, inner
+    return x, y
+
+
+def _lone_compound(stmt: Stmt) -> Stmt | None:
+    """The one statement of a one-block compound statement, when that is compound too."""
+    if len(stmt.blocks) != 1 or len(stmt.blocks[0].stmts) != 1:
+        return None
+    inner = stmt.blocks[0].stmts[0]
+    return inner if inner.compound else None
 
 
 def _same_counter_step(a: ast.stmt, b: ast.stmt) -> bool:
