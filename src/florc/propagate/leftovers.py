@@ -64,7 +64,13 @@ def _leftovers(al: Aligner) -> None:
         if not scored or scored[0][0] < LEFTOVER_THRESHOLD:
             continue
         if len(scored) > 1 and scored[0][0] - scored[1][0] < LEFTOVER_MARGIN:
-            continue
+            # copies in several functions (`data_batch = next(data_loader)` in `train()` and
+            # `val()`): the one in the counterpart of the statement's own function, if alone
+            own = _in_own_function(al, a, scored)
+            if not own or own[0][0] < scored[0][0] - LEFTOVER_MARGIN or \
+                    len(own) > 1 and own[0][0] - own[1][0] < LEFTOVER_MARGIN:
+                continue
+            scored = own
         s, b = scored[0]
         proposals.append((a, b, s))
         if b not in best_for_old or best_for_old[b][0] < s:
@@ -93,6 +99,15 @@ def _leftovers(al: Aligner) -> None:
                for r in rivals.values()):
             continue
         al.match(a, b)
+
+
+def _in_own_function(al: Aligner, a: Stmt, scored: list[tuple[float, Stmt]]) -> list[tuple[float, Stmt]]:
+    """The scored old statements that lie in the counterpart of ``a``'s function."""
+    fa = enclosing_def(a)
+    fb = al.n2o.get(fa) if fa is not None else None
+    if fb is None:
+        return []
+    return [(s, b) for s, b in scored if enclosing_def(b) is fb]
 
 
 def unique_keys(al: Aligner) -> None:

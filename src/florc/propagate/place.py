@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
 from florc.propagate.defs import callee_name, called_names, outer_call, paths_of
-from florc.syntax.scope import Point, subtree_writes, written_paths
+from florc.propagate.resolve import aliased_value, reaching_definition
+from florc.syntax.scope import Point, read_paths, subtree_writes, written_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, Stmt
 
@@ -583,11 +584,16 @@ class _Placer:
         return isinstance(receiver, ast.Name) and receiver.id == "self" and func.attr in called
 
     def past_reaching_definitions(self, block: Block, index: int) -> int:
+        """Past the old statements up to the next neighbour's image that write what the site
+        reads; and past the counterpart of a statement that computes it today when that
+        counterpart comes after the next neighbour's image (the old `data_batch =
+        next(loader)` after the hook call that today follows it): the statement goes after
+        what it observes, or it would read a value not computed yet."""
         reads = {self.rename_path(p) for p in _site_reads(self.site)}
         if not reads:
             return index
+        reads |= {self.rename_path(p) for p in self.aliased_reads()}
         stmts = block.stmts
-        j = index
         limit = len(stmts)
         for k in range(index, len(stmts)):
             pre = self.al.preimage(stmts[k])
@@ -595,13 +601,26 @@ class _Placer:
                 limit = k
                 break
         new_index = index
-        for k in range(j, limit):
+        for k in range(index, len(stmts)):
             s = stmts[k]
             if any(_overlaps(w, r) for w in _writes_paths(s) for r in reads):
                 pre = self.al.preimage(s)
-                if pre is None or not _after_in_new(pre, self.site):
+                if pre is None and k < limit or pre is not None and not _after_in_new(pre, self.site):
                     new_index = k + 1
         return new_index
+
+    def aliased_reads(self) -> list[tuple[str, ...]]:
+        """What the site reads through a copy made today (`self.data_batch = data_batch`, no
+        counterpart): the copied expression's paths."""
+        out: list[tuple[str, ...]] = []
+        for path in _site_reads(self.site):
+            definition = reaching_definition(self.site, path[0], path)
+            if definition is None or self.al.image(definition) is not None:
+                continue
+            value, _covered = aliased_value(definition.node, path)
+            if value is not None:
+                out.extend(read_paths(value))
+        return out
 
 
 def _jumps(stmt: Stmt) -> bool:
@@ -747,8 +766,6 @@ def _writes_paths(stmt: Stmt) -> set[tuple[str, ...]]:
 
 
 def _site_reads(site: Stmt) -> list[tuple[str, ...]]:
-    from florc.syntax.scope import read_paths
-
     out: list[tuple[str, ...]] = []
     for node in ast.walk(site.node):
         if isinstance(node, ast.Call):

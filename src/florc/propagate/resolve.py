@@ -154,7 +154,7 @@ class _Context:
         it is needed before. The site reads the aliased expression instead, renamed, when it
         only accesses names (attributes, constant subscripts) that nothing rebinds between the
         alias and the site and that resolve at the place."""
-        value = _aliased_value(definition.node, path[0])
+        value, covered = aliased_value(definition.node, path)
         text = ast.get_source_segment(self.al.new.text, value) if value is not None else None
         if value is None or text is None:
             return None
@@ -170,24 +170,29 @@ class _Context:
         expression = render(text, inner, "\n") if inner else text
         if "\n" in expression:
             return None
-        self.notes.append(f"{path[0]} is {text} today: {'.'.join(path)} -> {expression}"
-                          f"{''.join('.' + p for p in path[1:])}")
-        return expression + "".join("." + p for p in path[1:])
+        rest = "".join("." + p for p in path[covered:])
+        self.notes.append(f"{'.'.join(path[:covered])} is {text} today: {'.'.join(path)} -> {expression}{rest}")
+        return expression + rest
 
 
-def _aliased_value(node: ast.AST, name: str) -> ast.expr | None:
-    """The access expression ``name`` is bound to by ``name = e`` or ``a, name = e1, e2``."""
+def aliased_value(node: ast.AST, path: Path) -> tuple[ast.expr | None, int]:
+    """The access expression a prefix of ``path`` is bound to by ``name = e``, ``a, name = e1,
+    e2`` or ``self.attr = e`` (``self.data_batch = data_batch``: stored on the object today, a
+    local before), and how many parts of ``path`` that prefix has."""
     if not isinstance(node, ast.Assign) or len(node.targets) != 1:
-        return None
+        return None, 0
     target, value = node.targets[0], node.value
     pairs: list[tuple[ast.expr, ast.expr]] = [(target, value)]
     if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
         pairs = list(zip(target.elts, value.elts))
     for t, v in pairs:
-        if isinstance(t, ast.Name) and t.id == name and _is_access(v) and \
-                all(r[0] != name for r in read_paths(v)):
-            return v
-    return None
+        written = list(target_paths(t)) if isinstance(t, (ast.Name, ast.Attribute)) else []
+        if len(written) != 1:
+            continue
+        bound = written[0]
+        if path[: len(bound)] == bound and _is_access(v) and all(r[: len(bound)] != bound for r in read_paths(v)):
+            return v, len(bound)
+    return None, 0
 
 
 def _is_access(node: ast.expr) -> bool:
@@ -378,8 +383,20 @@ def _image_first(al: Alignment, definition: Stmt | None, path: Path,
     """The candidates with the name that the image of the name's definition binds first: the
     epoch's `test_result = test_episode(...)` is the old `result = test_episode(...)`, whatever
     other statements say about `test_result` (the old in-training test still binds one)."""
-    image = al.image(definition) if definition is not None and len(path) == 1 else None
+    if definition is not None and definition.compound and len(path) > 1:
+        # bound under a condition new today (`if max_epochs is not None: self._max_epochs =
+        # max_epochs`): the statement inside that binds it
+        inner = [d for d in definition.descendants() if not d.compound and path in _binds(d)]
+        definition = inner[-1] if inner else definition
+    image = al.image(definition) if definition is not None else None
     if image is None or image.compound:
+        return candidates
+    if len(path) > 1:
+        # `self._max_epochs = max_epochs` is the image of today's definition: the attribute
+        # holds the value there too, whatever the loop that reads `max_epochs` suggests
+        dotted = ".".join(path)
+        if path in _binds(image):
+            return sorted(candidates, key=lambda c: c[0] != dotted)
         return candidates
     bound = {p[0] for p in _binds(image) if len(p) == 1}
     if len(bound) != 1 or path[0] in bound:
