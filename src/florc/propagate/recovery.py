@@ -39,16 +39,20 @@ def block_pairs(al: Aligner) -> list[tuple[Block, Block]]:
             paired_new.add(id(ba))
     # a `with` or `try` added today around old code is transparent: its body corresponds
     # to the old block that the block around it corresponds to (`with grad_sync:` around
-    # the forward and backward, `try:` around a step to catch out-of-memory errors)
+    # the forward and backward, `try:` around a step to catch out-of-memory errors); so is
+    # a one-armed `if` added today, unless recovery finds it a counterpart first (`if
+    # self._summary_writer is not None:` around the old unconditional summary call)
     k = 0
     while k < len(pairs):
         ba, bb = pairs[k]
         k += 1
         for kid in al.kids(ba):
-            if kid.kind in ("with", "try") and kid not in al.n2o and kid.blocks and \
+            if (kid.kind in ("with", "try") or kid.kind == "if" and len(kid.blocks) == 1) and \
+                    kid not in al.n2o and kid.blocks and \
                     id(kid.blocks[0]) not in paired_new and kid in al.focus_compound_set:
                 pairs.append((kid.blocks[0], bb))
-                paired_new.add(id(kid.blocks[0]))
+                if kid.kind != "if":  # an `if` may still correspond to another old block
+                    paired_new.add(id(kid.blocks[0]))
     # a new block whose statements mostly live in one old block corresponds to it (not a
     # statement that is in another function that both versions have: a line of `main()` that
     # is also, word for word, in the old `fit()` says nothing about where `main()` was)
@@ -130,6 +134,10 @@ def _recover_queue(al: Aligner, queue: list[tuple[Block, Block]], seen: set[tupl
         key = (id(ba), id(bb))
         if key in seen:
             continue
+        owner = ba.owner
+        if owner is not None and owner.kind == "if" and owner in al.n2o and bb.owner is not al.n2o[owner] and \
+                not any(b is bb for _, b in pair_blocks(owner, al.n2o[owner])):
+            continue  # an `if` taken as transparent that has found a counterpart since
         seen.add(key)
         if not any(k in al.focus for k in al.kids(ba)):
             continue  # nothing placement will ask about lives here

@@ -1,0 +1,86 @@
+# case: today the summary call is under `if self._summary_writer is not None:` (new) and the statement follows that `if`; the old version makes the call unconditionally, in two classes. A one-armed `if` added today is transparent: its call is the old call, and the statement goes after it
+# === new
+import flor
+
+
+class Runner:
+    def _run_one_iteration(self, iteration):
+        statistics = IterationStatistics()
+        num_episodes_train, average_reward_train = self._run_train_phase(statistics)
+        num_episodes_eval, average_reward_eval = self._run_eval_phase(statistics)
+        if self._collector_dispatcher is not None:
+            self._collector_dispatcher.write([
+                StatisticsInstance("Eval/AverageReturns", average_reward_eval, iteration),
+            ])
+        if self._summary_writer is not None:
+            self._save_tensorboard_summaries(
+                iteration,
+                num_episodes_train,
+                average_reward_train,
+                num_episodes_eval,
+                average_reward_eval,
+            )
+        flor.log("eval_return", average_reward_eval)
+        return statistics.data_lists
+
+
+class TrainRunner(Runner):
+    def _run_one_iteration(self, iteration):
+        statistics = IterationStatistics()
+        num_episodes_train, average_reward_train = self._run_train_phase(statistics)
+        num_episodes_eval, average_reward_eval = 0, 0.0
+        if self._collector_dispatcher is not None:
+            self._collector_dispatcher.write([
+                StatisticsInstance("Eval/AverageReturns", average_reward_eval, iteration),
+            ])
+        if self._summary_writer is not None:
+            self._save_tensorboard_summaries(
+                iteration,
+                num_episodes_train,
+                average_reward_train,
+                num_episodes_eval,
+                average_reward_eval,
+            )
+        return statistics.data_lists
+# === old
+class Runner:
+    def _run_one_iteration(self, iteration):
+        statistics = IterationStatistics()
+        num_episodes_train, average_reward_train = self._run_train_phase(statistics)
+        num_episodes_eval, average_reward_eval = self._run_eval_phase(statistics)
+        self._save_tensorboard_summaries(iteration, num_episodes_train, average_reward_train,
+                                         num_episodes_eval, average_reward_eval)
+        return statistics.data_lists
+
+
+class TrainRunner(Runner):
+    def _run_one_iteration(self, iteration):
+        statistics = IterationStatistics()
+        num_episodes_train, average_reward_train = self._run_train_phase(statistics)
+        num_episodes_eval, average_reward_eval = 0, 0.0
+        self._save_tensorboard_summaries(iteration, num_episodes_train, average_reward_train,
+                                         num_episodes_eval, average_reward_eval)
+        return statistics.data_lists
+# === expected
+import flor
+class Runner:
+    def _run_one_iteration(self, iteration):
+        statistics = IterationStatistics()
+        num_episodes_train, average_reward_train = self._run_train_phase(statistics)
+        num_episodes_eval, average_reward_eval = self._run_eval_phase(statistics)
+        self._save_tensorboard_summaries(iteration, num_episodes_train, average_reward_train,
+                                         num_episodes_eval, average_reward_eval)
+        flor.log("eval_return", average_reward_eval)
+        return statistics.data_lists
+
+
+class TrainRunner(Runner):
+    def _run_one_iteration(self, iteration):
+        statistics = IterationStatistics()
+        num_episodes_train, average_reward_train = self._run_train_phase(statistics)
+        num_episodes_eval, average_reward_eval = 0, 0.0
+        self._save_tensorboard_summaries(iteration, num_episodes_train, average_reward_train,
+                                         num_episodes_eval, average_reward_eval)
+        return statistics.data_lists
+# === diagnostics
+placed eval_return at Runner/_run_one_iteration/stmt:4
