@@ -41,6 +41,7 @@ from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
 from florc.propagate.defs import callee_name, called_names, outer_call, paths_of
 from florc.propagate.resolve import aliased_value, reaching_definition
+from florc.propagate.similarity import bag, dice
 from florc.syntax.scope import Point, read_paths, subtree_writes, written_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, Stmt
@@ -48,6 +49,8 @@ from florc.syntax.tree import Block, Stmt
 # Methods that move or cast a module/tensor: `m = Net().to(device)` builds *and* places.
 PLACEMENT_METHODS = frozenset({"to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type",
                                "to_empty"})
+# how much of its test an old condition must share with today's to stand for it
+SHARED_TEST = 0.5
 
 
 @dataclass(frozen=True)
@@ -431,14 +434,23 @@ class _Placer:
 
     def unmatched_twin(self, stmt: Stmt, block: Block) -> bool:
         """Whether the old condition whose ``block`` holds ``stmt`` stands for the condition
-        the site is under today: neither has a counterpart, and the site's neighbour and its
-        image are directly inside them (`if do_validation:` today, `if len(val_x) and
-        len(val_y):` before, each around `eval_result = self.evaluate(...)`)."""
+        the site is under today, which has no counterpart, the site's neighbour and its image
+        being directly inside them: the old condition has no counterpart either (`if
+        do_validation:` today, `if len(val_x) and len(val_y):` before, each around `eval_result
+        = self.evaluate(...)`), or it tests mostly the same (today's `if step % valid_steps ==
+        0 and self.gpu_rank <= 0:` around the step report, which the old version makes in its
+        `if valid_iter is not None and step % valid_steps == 0:`)."""
         owner, new_owner = block.owner, self.site.parent.owner
         pre = self.al.preimage(stmt)
-        return owner is not None and new_owner is not None and owner.kind == "if" and new_owner.kind == "if" and \
-            pre is not None and pre.parent is self.site.parent and block.role == self.site.parent.role and \
-            self.al.preimage(owner) is None and self.al.image(new_owner) is None
+        if owner is None or new_owner is None or owner.kind != "if" or new_owner.kind != "if" or \
+                pre is None or pre.parent is not self.site.parent or block.role != self.site.parent.role or \
+                self.al.image(new_owner) is not None:
+            return False
+        if self.al.preimage(owner) is None:
+            return True
+        rename = self.al.renames.rename_token
+        today = bag(self.al.tokens.get(new_owner, new_owner.tokens), lambda t: rename(t) if is_path(t) else t)
+        return dice(today, bag(self.al.tokens.get(owner, owner.tokens))) >= SHARED_TEST
 
     def after(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None = None) -> Placement | NoPlace:
         lifted = self.lift(anchor)
