@@ -385,13 +385,49 @@ class _Placer:
         return max(lifted, key=lambda s: s.index) if last else min(lifted, key=lambda s: s.index)
 
     def role_image(self, sibling: Stmt, expected: Block | None, limit: int) -> Stmt | None:
-        """The old statement that last binds what an unmatched new assignment binds."""
-        if sibling.compound or expected is None:
+        """The old statement that last binds what an unmatched new assignment binds, or the
+        old guard that plays an unmatched new guard's role."""
+        if expected is None:
             return None
+        if sibling.compound:
+            return self.guard_role(sibling, expected, limit)
         wanted = {self.rename_path(p) for p in written_paths(sibling.node)}
         if not wanted:
             return None
         # between the images of the imaged neighbours around it
+        low = self.low_bound(sibling, expected)
+        for s in reversed(expected.stmts[low:limit]):
+            pre = self.al.preimage(s)
+            if pre is not None and pre.parent is sibling.parent:
+                continue  # it plays the role of another neighbour
+            if wanted & _writes_paths(s):
+                return s
+        return None
+
+    def guard_role(self, sibling: Stmt, expected: Block, limit: int) -> Stmt | None:
+        """For an ``if`` without counterpart that leaves the loop or function (`if not
+        self._assert_valid_metric(metric=val_metric, ...): break`), the last old ``if``
+        without counterpart before ``limit`` that leaves too and tests one of the same values
+        (`if np.isnan(val_metric): ... break`): what follows runs only past either."""
+        node = sibling.node
+        if not isinstance(node, ast.If) or not _jumps(sibling):
+            return None
+        rename = self.al.renames.rename_token
+        tested = {rename(p).split(".")[0] for p in paths_of(node.test)}
+        # a check extracted today into a function the new test calls (`_assert_valid_metric`)
+        # holds the counterpart of the old inline check
+        extracted = {id(d) for name in called_names(node.test) for fn in self.al.new_defs.get(name, ())
+                     for d in fn.descendants()}
+        low = self.low_bound(sibling, expected)
+        for s in reversed(expected.stmts[low:limit]):
+            pre = self.al.preimage(s)
+            if isinstance(s.node, ast.If) and (pre is None or id(pre) in extracted) and _jumps(s) and \
+                    tested & {p.split(".")[0] for p in paths_of(s.node.test)} - {"self"}:
+                return s
+        return None
+
+    def low_bound(self, sibling: Stmt, expected: Block) -> int:
+        """Index in ``expected`` just past the images of the neighbours before ``sibling``."""
         low = 0
         for earlier in self.al.kids(sibling.parent):
             if earlier.index >= sibling.index:
@@ -400,13 +436,7 @@ class _Placer:
             lifted = self.within(img, expected) if img is not None else None
             if lifted is not None:
                 low = max(low, lifted.index + 1)
-        for s in reversed(expected.stmts[low:limit]):
-            pre = self.al.preimage(s)
-            if pre is not None and pre.parent is sibling.parent:
-                continue  # it plays the role of another neighbour
-            if wanted & _writes_paths(s):
-                return s
-        return None
+        return low
 
     def rename_path(self, path: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(self.al.renames.rename_token(".".join(path)).split("."))
