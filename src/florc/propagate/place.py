@@ -621,14 +621,16 @@ class _Placer:
             k += 1
         if k == start:
             return found
-        called = {name for s in block.stmts[start:k] for d in [s, *s.descendants()]
+        old_code = [d for s in block.stmts[start:k] for d in [s, *s.descendants()]]
+        called = {name for d in old_code
                   if (call := outer_call(d.node)) is not None and (name := callee_name(call.func))}
-        if not any(self.replacing_call(s, called) for s in skipped):
+        names = {p.split(".")[0] for d in old_code if not d.compound for p in paths_of(d.node)}
+        if not any(self.replacing_call(s, called, names) for s in skipped):
             return found
         return Placement(Point(block, k), found.relation, found.anchor, found.new_anchor,
                          found.how + ", past the old code a call of code defined elsewhere replaced")
 
-    def replacing_call(self, stmt: Stmt, called: set[str]) -> bool:
+    def replacing_call(self, stmt: Stmt, called: set[str], names: set[str]) -> bool:
         node = stmt.node
         if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call) or \
                 self.al.image(stmt) is not None or self.local_callee(stmt) is not None:
@@ -637,6 +639,12 @@ class _Placer:
         if not isinstance(func, ast.Attribute):
             return False
         receiver = func.value
+        if isinstance(receiver, ast.Call) and func.attr in called:
+            # a method of what a call returns, named like one the old code calls, on a value
+            # the old code uses: `self.scaler.scale(loss).backward()` took in the old AMP
+            # `if`/`else` of `scaled_loss.backward()` and `loss.backward()`
+            rename = self.al.renames.rename_token
+            return bool({rename(p).split(".")[0] for p in paths_of(receiver)} - {"self"} & names)
         if isinstance(receiver, ast.Name):
             return receiver.id == "self"
         while isinstance(receiver, ast.Attribute):

@@ -1,0 +1,36 @@
+# case: the old version already logs the loss after its backward pass: nothing changes
+# === new
+import flor
+
+
+class Trainer:
+    def backward_propagate(self, loss, step):
+        if self.global_step % self.log_loss_every == 0:
+            tracker.track_metrics({"Train_loss_total": float(loss.detach().cpu().numpy())}, step=self.global_step)
+        self.scaler.scale(loss).backward()
+        flor.log("backprop_loss", loss.item())
+        if step % self.grad_acc_steps == 0:
+            self.scaler.step(self.optimizer)
+            self.scaler.update()
+            self.optimizer.zero_grad()
+# === old
+import flor
+
+
+class Trainer:
+    def backward_propagate(self, loss, step):
+        if self.global_step % self.log_loss_every == 0:
+            tracker.track_metrics({"Train_loss_total": float(loss.detach().cpu().numpy())}, step=self.global_step)
+        if self.use_amp:
+            with amp.scale_loss(loss, self.optimizer) as scaled_loss:
+                scaled_loss.backward()
+        else:
+            loss.backward()
+        flor.log("backprop_loss", loss.item())
+        if step % self.grad_acc_steps == 0:
+            self.optimizer.step()
+            self.optimizer.zero_grad()
+# === expected
+<unchanged>
+# === diagnostics
+present backprop_loss
