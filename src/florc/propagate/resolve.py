@@ -360,11 +360,17 @@ def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) 
 
 
 def _scope_statements(point: Point) -> list[Stmt]:
-    """The statements of the function (or module) the point is in, nested ones included."""
-    owner = next((a for a in point.block.ancestors() if a.kind in ("def", "class")), None)
-    top = owner.blocks if owner is not None else []
+    """The statements of the function (or module) the point is in, nested ones included, and
+    of the functions around a nested function (whose names it sees: `batch_size` bound in
+    `__call__` before the nested `loop()` that reads it)."""
+    owners: list[Stmt] = []
+    for a in point.block.ancestors():
+        if a.kind == "class":
+            break
+        if a.kind == "def":
+            owners.append(a)
     stmts: list[Stmt] = []
-    roots = [s for b in top for s in b.stmts] if owner is not None else _module_statements(point.block)
+    roots = [s for o in owners for b in o.blocks for s in b.stmts] if owners else _module_statements(point.block)
     for s in roots:
         stmts.append(s)
         if s.kind not in ("def", "class"):
