@@ -212,13 +212,23 @@ class _Placer:
             # a variant of the old function made today (`_run_once_on_dataset_as_gen`, next to a
             # `_run_once_on_dataset_legacy` copy): the copy with the site is the one that counts
             return True
-        for call in _calls_of(self.al, site_def) + _passed_on(self.al, site_def):
-            # extracted from a function that calls it today (`train()` -> `train_custom()`),
-            # or hands it to a wrapper that calls it (`find_executable_batch_size(self._loop)`)
-            caller = next((a for a in call.ancestors() if a.kind == "def"), None)
-            if caller is not None and (getattr(caller.node, "name", None) == old_name or
-                                       self.al.image(caller) is old_def):
-                return True
+        # extracted from a function that calls it today (`train()` -> `train_custom()`), also
+        # through a function in between (`run()` -> `_internal_run()` ->
+        # `_internal_run_as_gen()`), or hands it to a wrapper that calls it
+        # (`find_executable_batch_size(self._loop)`)
+        callees, seen = [site_def], {id(site_def)}
+        for _depth in range(3):
+            callers = []
+            for fn in callees:
+                for call in _calls_of(self.al, fn) + _passed_on(self.al, fn):
+                    caller = next((a for a in call.ancestors() if a.kind == "def"), None)
+                    if caller is None or id(caller) in seen:
+                        continue
+                    if getattr(caller.node, "name", None) == old_name or self.al.image(caller) is old_def:
+                        return True
+                    seen.add(id(caller))
+                    callers.append(caller)
+            callees = callers
         new_inside = list(site_def.descendants())
         old_inside = list(old_def.descendants())
         targets = {id(d) for d in old_inside}

@@ -27,7 +27,9 @@ LONE_GAP_THRESHOLD = 0.35
 WRAPPER_MARGIN = 0.25
 
 
-def block_pairs(al: Aligner) -> list[tuple[Block, Block]]:
+def block_pairs(al: Aligner) -> tuple[list[tuple[Block, Block]], list[tuple[Block, Block]]]:
+    """The pairs of corresponding blocks known before recovery: those of matched statements
+    and of transparent ones, then, weaker, those that votes of their statements say."""
     pairs: list[tuple[Block, Block]] = [(al.new.root, al.old.root)]
     paired_new: set[int] = {id(al.new.root)}
     for a in al.focus_compounds:
@@ -53,6 +55,7 @@ def block_pairs(al: Aligner) -> list[tuple[Block, Block]]:
                 pairs.append((kid.blocks[0], bb))
                 if kid.kind != "if":  # an `if` may still correspond to another old block
                     paired_new.add(id(kid.blocks[0]))
+    by_votes: list[tuple[Block, Block]] = []
     # a new block whose statements mostly live in one old block corresponds to it (not a
     # statement that is in another function that both versions have: a line of `main()` that
     # is also, word for word, in the old `fit()` says nothing about where `main()` was)
@@ -69,8 +72,8 @@ def block_pairs(al: Aligner) -> list[tuple[Block, Block]]:
                     blocks[id(img.parent)] = img.parent
             if votes:
                 key, count = votes.most_common(1)[0]
-                pairs.append((ba, blocks[key]))
-    return pairs
+                by_votes.append((ba, blocks[key]))
+    return pairs, by_votes
 
 
 def inline_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
@@ -117,7 +120,12 @@ def inline_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
 
 def recover_all(al: Aligner) -> None:
     seen: set[tuple[int, int]] = set()
-    _recover_queue(al, block_pairs(al), seen)
+    strong, by_votes = block_pairs(al)
+    # the blocks of matched statements (and those their recovery finds) first: a `fit()`
+    # whose statements landed in the old `fit()` of another class does not take the loop
+    # of the `fit()` that corresponds to that one
+    _recover_queue(al, strong, seen)
+    _recover_queue(al, by_votes, seen)
     # after the blocks that correspond, so that a caller's statements keep their own
     for body, ys in inline_gaps(al):
         gx = [x for x in al.kids(body) if x not in al.n2o]
@@ -171,6 +179,30 @@ def recover(al: Aligner, ba: Block, bb: Block) -> list[tuple[Stmt, Stmt]]:
 
 
 def align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
+    named = _namesakes(xs, ys)
+    if named:
+        # a function is first of all its name: a long `fit()` rewritten over the years is
+        # still the `fit()` of its class, wherever the methods around it moved
+        taken = {id(s) for pair in named for s in pair}
+        rest = _align_gap(al, [x for x in xs if id(x) not in taken], [y for y in ys if id(y) not in taken])
+        return named + rest
+    return _align_gap(al, xs, ys)
+
+
+def _namesakes(xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
+    """The functions alone with their name on each side."""
+    def by_name(stmts: list[Stmt]) -> dict[str, list[Stmt]]:
+        out: dict[str, list[Stmt]] = {}
+        for s in stmts:
+            if s.kind == "def":
+                out.setdefault(def_name(s), []).append(s)
+        return out
+
+    new, old = by_name(xs), by_name(ys)
+    return [(a[0], old[name][0]) for name, a in new.items() if len(a) == 1 and len(old.get(name, ())) == 1]
+
+
+def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
     n, m = len(xs), len(ys)
     if n * m > 40000:
         return []
