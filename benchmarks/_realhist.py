@@ -21,6 +21,7 @@ message; the specs then no longer line up with the versions and build.py says so
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -152,6 +154,42 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "torchtune_full_distributed": ("torchtune", ("recipes/full_finetune_distributed.py",),
                                    ("0.1.0", "0.1.1", "0.2.0", "0.2.1", "0.3.0", "0.3.1", "0.4.0", "0.5.0", "0.6.0",
                                     "0.6.1")),
+    "deepctr_fit": ("deepctr-torch", ("deepctr_torch/models/basemodel.py",),
+                   ("0.1.0", "0.1.2", "0.1.3", "0.2.0", "0.2.2", "0.2.3", "0.2.4", "0.2.6", "0.2.9", "0.3.0")),
+    "dopamine_runner": ("dopamine-rl",
+                        ("dopamine/discrete_domains/run_experiment.py", "dopamine/atari/run_experiment.py",),
+                       ("1.0.0", "1.0.1", "1.0.4", "2.0.0", "2.0.4", "3.1.0", "3.1.9", "4.0.5", "4.0.7", "4.1.0",
+                        "4.1.2")),
+    "imitation_bc": ("imitation", ("imitation/algorithms/bc.py", "src/imitation/algorithms/bc.py",),
+                    ("0.1.0", "0.1.1", "0.2.0", "0.3.1", "0.3.2", "0.4.0", "1.0.0", "1.0.1")),
+    "mmcv_epoch_runner": ("mmcv", ("mmcv/runner/epoch_based_runner.py",),
+                         ("1.0.0", "1.0.5", "1.1.0", "1.1.6", "1.2.7", "1.3.5", "1.3.9", "1.5.3", "1.6.0", "1.7.2")),
+    "mmcv_iter_runner": ("mmcv", ("mmcv/runner/iter_based_runner.py",),
+                        ("1.0.0", "1.0.5", "1.1.6", "1.2.7", "1.3.9", "1.3.18", "1.5.3", "1.6.0", "1.7.2")),
+    "onmt_trainer": ("OpenNMT-py", ("onmt/trainer.py",),
+                    ("1.0.0", "1.1.1", "1.2.0", "2.0.0", "2.1.2", "2.3.0", "3.0.0", "3.1.3", "3.3", "3.4.3", "3.5.1")),
+    "parlai_train": ("parlai", ("parlai/scripts/train_model.py",),
+                    ("0.1.20200409", "0.8.0", "0.9.1", "0.10.0", "1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.4.1",
+                     "1.5.1", "1.6.0", "1.7.2")),
+    "recbole_trainer": ("recbole", ("recbole/trainer/trainer.py",),
+                       ("0.1.0", "0.1.1", "0.1.2", "0.2.1", "1.0.0", "1.0.1", "1.1.0", "1.1.1", "1.2.1")),
+    "autogluon_nn": ("autogluon-tabular", ("autogluon/tabular/models/tabular_nn/torch/tabular_nn_torch.py",),
+                    ("0.4.0", "0.5.2", "0.6.2", "0.7.0", "0.8.3", "1.1.1", "1.2", "1.5.0", "1.6.3")),
+    "farm_trainer": ("farm", ("farm/train.py",),
+                    ("0.2.0", "0.2.1", "0.3.2", "0.4.1", "0.4.2", "0.4.3", "0.4.5", "0.4.8", "0.6.0", "0.8.0")),
+    "gluonts_trainer": ("gluonts", ("gluonts/mx/trainer/_base.py", "gluonts/trainer/_base.py",),
+                       ("0.4.0", "0.4.3", "0.5.0", "0.6.0", "0.6.9", "0.7.0", "0.8.0", "0.10.0", "0.10.10", "0.12.0")),
+    "haystack_trainer": ("farm-haystack", ("haystack/modeling/training/base.py",),
+                        ("1.0.0", "1.2.0", "1.4.0", "1.7.0", "1.10.0", "1.13.0", "1.14.0", "1.18.0", "1.21.0",
+                         "1.26.4")),
+    "lightning_loop": ("pytorch-lightning", ("pytorch_lightning/trainer/training_loop.py",),
+                      ("0.7.1", "0.7.6", "0.8.5", "0.9.0", "0.10.0", "1.0.0", "1.0.8", "1.1.8", "1.2.0", "1.2.10")),
+    "scvi_trainer": ("scvi", ("scvi/inference/trainer.py",),
+                    ("0.2.0", "0.2.3", "0.3.0", "0.4.0", "0.5.0", "0.6.0", "0.6.8")),
+    "tensorforce_runner": ("tensorforce", ("tensorforce/execution/runner.py",),
+                          ("0.4.0", "0.4.4", "0.5.1", "0.5.2", "0.5.3", "0.5.4", "0.6.0", "0.6.3", "0.6.4", "0.6.5")),
+    "trax_trainer": ("trax", ("trax/supervised/trainer_lib.py", "trax/trainer_lib.py",),
+                    ("1.0.0", "1.1.0", "1.1.2", "1.1.3", "1.2.3", "1.2.4", "1.3", "1.3.2", "1.3.7", "1.3.8", "1.4.1")),
 }
 
 
@@ -166,11 +204,40 @@ def download(dist: str, version: str, into: Path) -> Path | None:
     if found is not None:
         return found
     for extra in ([], ["--no-binary", ":all:"]):
-        cmd = [sys.executable, "-m", "pip", "download", f"{dist}=={version}", "--no-deps", "-q", "-d", str(into)]
+        cmd = [sys.executable, "-m", "pip", "download", f"{dist}=={version}", "--no-deps", "--ignore-requires-python",
+               "-q", "-d", str(into)]
         if subprocess.run(cmd + extra, capture_output=True).returncode == 0:
             return _archive(into, dist, version)
-    print(f"{dist} {version}: pip could not fetch it, skipped", file=sys.stderr)
-    return None
+    # pip builds an sdist's metadata before it keeps it, which old setup scripts fail today
+    # (mmcv 1.x needs `pkg_resources`): take the file from the package index as it is
+    found = _from_index(dist, version, into)
+    if found is None:
+        print(f"{dist} {version}: pip could not fetch it, skipped", file=sys.stderr)
+    return found
+
+
+def _from_index(dist: str, version: str, into: Path) -> Path | None:
+    """Download ``dist==version`` from the PyPI simple index without building anything: a
+    pure-Python wheel if there is one, else the sdist; its sha256 checked."""
+    try:
+        page = urllib.request.urlopen(f"https://pypi.org/simple/{dist}/", timeout=60).read().decode()
+    except OSError:
+        return None
+    files = dict((name, url) for url, name in re.findall(r'href="([^"]+)"[^>]*>([^<]+)<', page))
+    name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", dist))
+    stem = re.compile(rf"^{name}-{re.escape(version)}"
+                      r"(-py[^-]*-none-any\.whl|\.tar\.gz|\.zip)$", re.IGNORECASE)
+    names = sorted((n for n in files if stem.match(n)), key=lambda n: not n.endswith(".whl"))
+    if not names:
+        return None
+    url, _, digest = files[names[0]].partition("#sha256=")
+    data = urllib.request.urlopen(url, timeout=300).read()
+    if digest and hashlib.sha256(data).hexdigest() != digest:
+        print(f"{dist} {version}: {names[0]} does not match its sha256, skipped", file=sys.stderr)
+        return None
+    path = into / names[0]
+    path.write_bytes(data)
+    return path
 
 
 def _archive(folder: Path, dist: str, version: str) -> Path | None:
