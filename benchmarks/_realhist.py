@@ -190,6 +190,16 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                           ("0.4.0", "0.4.4", "0.5.1", "0.5.2", "0.5.3", "0.5.4", "0.6.0", "0.6.3", "0.6.4", "0.6.5")),
     "trax_trainer": ("trax", ("trax/supervised/trainer_lib.py", "trax/trainer_lib.py",),
                     ("1.0.0", "1.1.0", "1.1.2", "1.1.3", "1.2.3", "1.2.4", "1.3", "1.3.2", "1.3.7", "1.3.8", "1.4.1")),
+    "chemprop_run_training": ("chemprop", ("chemprop/train/run_training.py",),
+                             ("1.0.2", "1.1.0", "1.2.0", "1.3.0", "1.3.1", "1.4.1", "1.5.0", "1.5.2", "1.6.1")),
+    "chemprop_train": ("chemprop", ("chemprop/train/train.py",),
+                      ("1.0.2", "1.1.0", "1.3.0", "1.3.1", "1.4.1", "1.5.0", "1.5.2", "1.6.1")),
+    "deepxde_model": ("deepxde", ("deepxde/model.py",),
+                     ("0.1.0", "0.10.0", "0.13.0", "0.14.0", "1.0.0", "1.6.0", "1.8.0", "1.9.0", "1.13.0", "1.15.0")),
+    "ludwig_trainer": ("ludwig", ("ludwig/trainers/trainer.py", "ludwig/models/trainer.py",),
+                      ("0.4", "0.5", "0.5.5", "0.6.4", "0.7.5", "0.8", "0.8.6", "0.9", "0.9.3", "0.11.0")),
+    "spacy_loop": ("spacy", ("spacy/training/loop.py",),
+                  ("3.0.0", "3.0.4", "3.0.6", "3.1.0", "3.1.4", "3.5.0", "3.6.0", "3.8.18")),
 }
 
 
