@@ -245,32 +245,33 @@ def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, 
 
 
 def _unwrapped(al: Aligner, x: Stmt, y: Stmt) -> tuple[Stmt, Stmt]:
-    """The pair that a lone compound statement on each side stands for. A wrapper new today
-    around old code (`if result["n/ep"] > 0:` around the old `if stop_fn(result["rew"]):`) or
-    one the old version had is no counterpart of the statement it wraps: when the one statement
-    inside it is clearly the better match by its header, that statement is the counterpart."""
+    """The pair that a compound statement on each side stands for. A wrapper new today around
+    old code (`if result["n/ep"] > 0:` around the old `if stop_fn(result["rew"]):`; `if not
+    self._optimizer_in_bwd:` around new statements and the old `if self._clip_grad_norm is not
+    None:`) or one the old version had is no counterpart of a statement it holds: when a
+    compound statement directly inside it is clearly the better match by its header, that
+    statement is the counterpart."""
     if not x.compound or not y.compound:
         return x, y
     header = dice(al.new_bag(x, y), al.old_bag(y))
-    inner = _lone_compound(x)
-    if inner is not None and inner not in al.n2o and compatible(inner, y) and \
-            dice(al.new_bag(inner, y), al.old_bag(y)) >= header + WRAPPER_MARGIN and \
-            al.sim(inner, y) >= COMPOUND_THRESHOLD:
-        return inner, y
-    inner = _lone_compound(y)
-    if inner is not None and inner not in al.o2n and compatible(x, inner) and \
-            dice(al.new_bag(x, inner), al.old_bag(inner)) >= header + WRAPPER_MARGIN and \
-            al.sim(x, inner) >= COMPOUND_THRESHOLD:
-        return x, inner
+    for inner in _inner_compounds(x):
+        if inner not in al.n2o and compatible(inner, y) and \
+                dice(al.new_bag(inner, y), al.old_bag(y)) >= header + WRAPPER_MARGIN and \
+                al.sim(inner, y) >= COMPOUND_THRESHOLD:
+            return inner, y
+    for inner in _inner_compounds(y):
+        if inner not in al.o2n and compatible(x, inner) and \
+                dice(al.new_bag(x, inner), al.old_bag(inner)) >= header + WRAPPER_MARGIN and \
+                al.sim(x, inner) >= COMPOUND_THRESHOLD:
+            return x, inner
     return x, y
 
 
-def _lone_compound(stmt: Stmt) -> Stmt | None:
-    """The one statement of a one-block compound statement, when that is compound too."""
-    if len(stmt.blocks) != 1 or len(stmt.blocks[0].stmts) != 1:
-        return None
-    inner = stmt.blocks[0].stmts[0]
-    return inner if inner.compound else None
+def _inner_compounds(stmt: Stmt) -> list[Stmt]:
+    """The compound statements directly in a one-block compound statement."""
+    if len(stmt.blocks) != 1:
+        return []
+    return [s for s in stmt.blocks[0].stmts if s.compound]
 
 
 def _same_counter_step(a: ast.stmt, b: ast.stmt) -> bool:
