@@ -2,9 +2,10 @@
 
 For every pair of corresponding blocks, the unmatched statements between consecutive matched
 ones are aligned in order, by dynamic programming over their similarity. The pairs of blocks
-are those of matched compound statements, the two modules, a ``with``/``try`` added today
-around old code (transparent), a new block whose statements mostly landed in one old block, and
-the body of a function new today with the old statements that held it inline."""
+are those of matched compound statements, the two modules, a ``with``/``try`` or one-armed
+``if`` added today around old code (transparent), a new block whose statements mostly landed in
+one old block, and the body of a function new today with the old statements that held it
+inline. Functions alone with their name in a gap are paired before the rest of it."""
 
 from __future__ import annotations
 
