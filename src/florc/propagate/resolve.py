@@ -350,11 +350,18 @@ def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) 
         return True
     inside = set(inner)
     targets = {m.group() for c, _ in al.renames.candidates(path, -2, -2) if (m := _ROOT.match(c))}
+    # an old statement in the role of one today's definition is computed from (`estimated_time
+    # = ...` before, today's `estimated_time_v1 = ...` that `estimated_time = min(v1, v2)`
+    # reads) computed an earlier form of the value under its name
+    sources = {p[0] for p in read_paths(definition.node)} if not definition.compound else set()
     for stmt in _scope_statements(point):
         if not any(p[0] in targets for p in _binds(stmt)):
             continue
         pre = al.preimage(stmt)
         if pre is None or pre is definition or pre in inside:
+            return True
+        if not pre.compound and tuple(path.split(".")) in _binds(stmt) and \
+                any(p[0] in sources for p in _binds(pre)):
             return True
     return False
 
