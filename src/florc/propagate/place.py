@@ -51,6 +51,8 @@ PLACEMENT_METHODS = frozenset({"to", "cuda", "cpu", "half", "float", "double", "
                                "to_empty"})
 # how much of its test an old condition must share with today's to stand for it
 SHARED_TEST = 0.5
+# how alike a statement and each branch's variant of it in an old `if`/`else` must be
+BRANCH_VARIANT = 0.6
 
 
 @dataclass(frozen=True)
@@ -402,17 +404,28 @@ class _Placer:
         if sibling.compound:
             return self.guard_role(sibling, expected, limit)
         wanted = {self.rename_path(p) for p in written_paths(sibling.node)}
-        if not wanted:
-            return None
         # between the images of the imaged neighbours around it
         low = self.low_bound(sibling, expected)
         for s in reversed(expected.stmts[low:limit]):
             pre = self.al.preimage(s)
             if pre is not None and pre.parent is sibling.parent:
                 continue  # it plays the role of another neighbour
-            if wanted & _writes_paths(s):
+            if wanted & _writes_paths(s) or pre is None and self.in_every_branch(sibling, s):
                 return s
         return None
+
+    def in_every_branch(self, sibling: Stmt, old: Stmt) -> bool:
+        """Whether every branch of the old ``if``/``else`` ``old`` holds a variant of the new
+        simple statement ``sibling``: one statement written twice before (`if use_double:
+        train_result[name].append(metric_fun(y, y_pred.astype("float64"))) else: ...`)."""
+        node = old.node
+        if not isinstance(node, ast.If) or not node.orelse or len(old.blocks) < 2:
+            return False
+        rename = self.al.renames.rename_token
+        today = bag(self.al.tokens.get(sibling, sibling.tokens), lambda t: rename(t) if is_path(t) else t)
+        return all(any(not d.compound and dice(today, bag(self.al.tokens.get(d, d.tokens))) >= BRANCH_VARIANT
+                       for d in block.stmts)
+                   for block in old.blocks)
 
     def guard_role(self, sibling: Stmt, expected: Block, limit: int) -> Stmt | None:
         """For an ``if`` without counterpart that leaves the loop or function (`if not
