@@ -502,8 +502,18 @@ class _Placer:
         if self.al.preimage(owner) is None:
             return True
         rename = self.al.renames.rename_token
-        today = bag(self.al.tokens.get(new_owner, new_owner.tokens), lambda t: rename(t) if is_path(t) else t)
-        return dice(today, bag(self.al.tokens.get(owner, owner.tokens))) >= SHARED_TEST
+        before = bag(self.al.tokens.get(owner, owner.tokens))
+        # today's conditions without counterpart around the site, nested ones included (`if
+        # valid_iter is not None and step % valid_steps == 0:` then `if self.gpu_rank <= 0:`,
+        # one `if` testing both before)
+        for a in self.site.ancestors():
+            if a.kind in ("def", "class"):
+                break
+            if a.kind == "if" and self.al.image(a) is None:
+                today = bag(self.al.tokens.get(a, a.tokens), lambda t: rename(t) if is_path(t) else t)
+                if dice(today, before) >= SHARED_TEST:
+                    return True
+        return False
 
     def after(self, anchor: Stmt, new_anchor: Stmt, expected: Block | None = None) -> Placement | NoPlace:
         lifted = self.lift(anchor)

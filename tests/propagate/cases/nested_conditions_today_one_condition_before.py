@@ -1,0 +1,69 @@
+# case: today validation runs under `if valid_iter is not None and step % valid_steps == 0:` and, inside it, a rank `if`, both new; the old version tests all of it in one `if`, which today's report `if` took as its counterpart. The old `if` tests mostly what today's outer condition tests, so the statement stays inside it, after the validation
+# === new
+import flor
+
+
+class Trainer:
+    def train(self, train_iter, train_steps, valid_iter=None, valid_steps=10000):
+        total_stats = Statistics()
+        for i, (batches, normalization) in enumerate(self._accum_batches(train_iter)):
+            step = self.optim.training_step
+            self._gradient_accumulation(batches, normalization, total_stats)
+            if valid_iter is not None and step % valid_steps == 0:
+                if self.parallel_mode == "tensor_parallel" or self.gpu_rank <= 0:
+                    valid_stats = self.validate(valid_iter, moving_average=self.moving_average)
+                    flor.log("valid_ppl", valid_stats.ppl())
+            if step % valid_steps == 0 and self.gpu_rank <= 0:
+                self._report_step(self.optim.learning_rate(), step, valid_stats=valid_stats, train_stats=total_stats)
+                if self.earlystopper is not None:
+                    self.earlystopper(valid_stats, step)
+                    if self.earlystopper.has_stopped():
+                        logger.info("earlystopper has_stopped!")
+                        break
+            if train_steps > 0 and step >= train_steps:
+                break
+        return total_stats
+# === old
+class Trainer:
+    def train(self, train_iter, train_steps, valid_iter=None, valid_steps=10000):
+        total_stats = Statistics()
+        for i, (batches, normalization) in enumerate(self._accum_batches(train_iter)):
+            step = self.optim.training_step
+            self._gradient_accumulation(batches, normalization, total_stats)
+            if valid_iter is not None and step % valid_steps == 0 and self.gpu_rank == 0:
+                valid_stats = self.validate(valid_iter, moving_average=self.moving_average)
+                if self.gpu_verbose_level > 0:
+                    logger.info("GpuRank %d: report stat step %d" % (self.gpu_rank, step))
+                self._report_step(self.optim.learning_rate(), step, valid_stats=valid_stats)
+                if self.earlystopper is not None:
+                    self.earlystopper(valid_stats, step)
+                    if self.earlystopper.has_stopped():
+                        logger.info("earlystopper has_stopped!")
+                        break
+            if train_steps > 0 and step >= train_steps:
+                break
+        return total_stats
+# === expected
+import flor
+class Trainer:
+    def train(self, train_iter, train_steps, valid_iter=None, valid_steps=10000):
+        total_stats = Statistics()
+        for i, (batches, normalization) in enumerate(self._accum_batches(train_iter)):
+            step = self.optim.training_step
+            self._gradient_accumulation(batches, normalization, total_stats)
+            if valid_iter is not None and step % valid_steps == 0 and self.gpu_rank == 0:
+                valid_stats = self.validate(valid_iter, moving_average=self.moving_average)
+                flor.log("valid_ppl", valid_stats.ppl())
+                if self.gpu_verbose_level > 0:
+                    logger.info("GpuRank %d: report stat step %d" % (self.gpu_rank, step))
+                self._report_step(self.optim.learning_rate(), step, valid_stats=valid_stats)
+                if self.earlystopper is not None:
+                    self.earlystopper(valid_stats, step)
+                    if self.earlystopper.has_stopped():
+                        logger.info("earlystopper has_stopped!")
+                        break
+            if train_steps > 0 and step >= train_steps:
+                break
+        return total_stats
+# === diagnostics
+placed valid_ppl at Trainer/train/for:(i,(batches,normalization))/if/stmt:1
