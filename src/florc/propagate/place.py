@@ -123,11 +123,7 @@ class _Placer:
             self.new_ancestors.extend(call.ancestors())
             blocks.extend(_ancestor_blocks(call))
         self.images_of_ancestors = {id(self.al.image(a)) for a in self.new_ancestors if self.al.image(a)}
-        rename = self.al.renames.rename_token
-        self.ancestor_headers = {
-            (a.kind, block.role, tuple(rename(t) if is_path(t) else t for t in self.al.tokens.get(a, a.tokens)))
-            for a, block in blocks
-        }
+        self.ancestor_headers = {(a.kind, block.role, self.renamed_tokens(a)) for a, block in blocks}
 
     # -- driver ------------------------------------------------------------------------------
 
@@ -421,8 +417,7 @@ class _Placer:
         node = old.node
         if not isinstance(node, ast.If) or not node.orelse or len(old.blocks) < 2:
             return False
-        rename = self.al.renames.rename_token
-        today = bag(self.al.tokens.get(sibling, sibling.tokens), lambda t: rename(t) if is_path(t) else t)
+        today = bag(self.renamed_tokens(sibling))
         return all(any(not d.compound and dice(today, bag(self.al.tokens.get(d, d.tokens))) >= BRANCH_VARIANT
                        for d in block.stmts)
                    for block in old.blocks)
@@ -435,8 +430,7 @@ class _Placer:
         node = sibling.node
         if not isinstance(node, ast.If) or not _jumps(sibling):
             return None
-        rename = self.al.renames.rename_token
-        tested = {rename(p).split(".")[0] for p in paths_of(node.test)}
+        tested = self.renamed_roots(node.test)
         # a check extracted today into a function the new test calls (`_assert_valid_metric`)
         # holds the counterpart of the old inline check
         extracted = {id(d) for name in called_names(node.test) for fn in self.al.new_defs.get(name, ())
@@ -460,6 +454,16 @@ class _Placer:
             if lifted is not None:
                 low = max(low, lifted.index + 1)
         return low
+
+    def renamed_tokens(self, stmt: Stmt) -> tuple[str, ...]:
+        """A new statement's tokens with the old version's names."""
+        rename = self.al.renames.rename_token
+        return tuple(rename(t) if is_path(t) else t for t in self.al.tokens.get(stmt, stmt.tokens))
+
+    def renamed_roots(self, node: ast.AST) -> set[str]:
+        """The names at the root of the access paths a new expression mentions, as the old
+        version calls them."""
+        return {self.al.renames.rename_token(p).split(".")[0] for p in paths_of(node)}
 
     def rename_path(self, path: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(self.al.renames.rename_token(".".join(path)).split("."))
@@ -501,7 +505,6 @@ class _Placer:
             return False
         if self.al.preimage(owner) is None:
             return True
-        rename = self.al.renames.rename_token
         before = bag(self.al.tokens.get(owner, owner.tokens))
         # today's conditions without counterpart around the site, nested ones included (`if
         # valid_iter is not None and step % valid_steps == 0:` then `if self.gpu_rank <= 0:`,
@@ -510,8 +513,7 @@ class _Placer:
             if a.kind in ("def", "class"):
                 break
             if a.kind == "if" and self.al.image(a) is None:
-                today = bag(self.al.tokens.get(a, a.tokens), lambda t: rename(t) if is_path(t) else t)
-                if dice(today, before) >= SHARED_TEST:
+                if dice(bag(self.renamed_tokens(a)), before) >= SHARED_TEST:
                     return True
         return False
 
@@ -676,8 +678,7 @@ class _Placer:
             # a method of what a call returns, named like one the old code calls, on a value
             # the old code uses: `self.scaler.scale(loss).backward()` took in the old AMP
             # `if`/`else` of `scaled_loss.backward()` and `loss.backward()`
-            rename = self.al.renames.rename_token
-            return bool({rename(p).split(".")[0] for p in paths_of(receiver)} - {"self"} & names)
+            return bool(self.renamed_roots(receiver) - {"self"} & names)
         if isinstance(receiver, ast.Name):
             return receiver.id == "self"
         while isinstance(receiver, ast.Attribute):
