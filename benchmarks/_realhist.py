@@ -234,8 +234,7 @@ def _from_index(dist: str, version: str, into: Path) -> Path | None:
     except OSError:
         return None
     files = dict((name, url) for url, name in re.findall(r'href="([^"]+)"[^>]*>([^<]+)<', page))
-    name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", dist))
-    stem = re.compile(rf"^{name}-{re.escape(version)}"
+    stem = re.compile(rf"^{_release_stem(dist, version)}"
                       r"(-py[^-]*-none-any\.whl|\.tar\.gz|\.zip)$", re.IGNORECASE)
     names = sorted((n for n in files if stem.match(n)), key=lambda n: not n.endswith(".whl"))
     if not names:
@@ -250,9 +249,14 @@ def _from_index(dist: str, version: str, into: Path) -> Path | None:
     return path
 
 
+def _release_stem(dist: str, version: str) -> str:
+    """The pattern a file of ``dist==version`` starts with (`-`, `_` and `.` in a name are one)."""
+    name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", dist))
+    return f"{name}-{re.escape(version)}"
+
+
 def _archive(folder: Path, dist: str, version: str) -> Path | None:
-    stem = re.sub(r"[-_.]+", "[-_.]", re.escape(dist.lower()).replace(r"\-", "-"))
-    pattern = re.compile(rf"^{stem}-{re.escape(version)}(-py|-cp|\.tar\.gz$|\.zip$)", re.IGNORECASE)
+    pattern = re.compile(rf"^{_release_stem(dist, version)}(-py|-cp|\.tar\.gz$|\.zip$)", re.IGNORECASE)
     for path in sorted(folder.iterdir()):
         if pattern.match(path.name):
             return path
