@@ -137,6 +137,8 @@ def shape(node: ast.stmt) -> Shape:
             value = value.value
         if isinstance(value, ast.Call):
             func = value.func
+            if _reports(func):
+                return "call", ("report",)
             if isinstance(func, ast.Attribute):
                 return "call", (func.attr,)
             if isinstance(func, ast.Name):
@@ -144,6 +146,23 @@ def shape(node: ast.stmt) -> Shape:
             return "call", ()
         return "expr", ()
     return type(node).__name__.lower(), ()
+
+
+_LOG_LEVELS = frozenset(("debug", "info", "warning", "warn", "error", "critical", "exception"))
+
+
+def _reports(func: ast.expr) -> bool:
+    """Whether a call reports progress to a person: ``print(...)`` or a logger's level method
+    (``logger.info``, ``logging.warning``, ``self.log.debug``). Scripts move from one to the
+    other over the years (`print('step:{}'.format(t))` became `logger.info('step:%s', t)`): it
+    is the same statement."""
+    if isinstance(func, ast.Name):
+        return func.id == "print"
+    if not isinstance(func, ast.Attribute) or func.attr not in _LOG_LEVELS:
+        return False
+    receiver = func.value
+    name = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(receiver, "id", "")
+    return "log" in name.lower()
 
 
 def _target_texts(target: ast.expr) -> str:
