@@ -154,6 +154,10 @@ class _Context:
         it is needed before. The site reads the aliased expression instead, renamed, when it
         only accesses names (attributes, constant subscripts) that nothing rebinds between the
         alias and the site and that resolve at the place."""
+        if reaching_definition(origin, path[0], path) is not definition:
+            # rebound on the way to the site (`lr = args['second_lr']`, then `if lr is None:
+            # lr = args['lr']`): no one expression holds the value there
+            return None
         value, covered = aliased_value(definition.node, path)
         text = ast.get_source_segment(self.al.new.text, value) if value is not None else None
         if value is None or text is None:
