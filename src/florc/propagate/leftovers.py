@@ -64,6 +64,11 @@ def _leftovers(al: Aligner) -> None:
         if not scored or scored[0][0] < LEFTOVER_THRESHOLD:
             continue
         if len(scored) > 1 and scored[0][0] - scored[1][0] < LEFTOVER_MARGIN:
+            # an old copy whose container has a counterpart holding the same statement word
+            # for word is that statement's, not a rival (the periodic `save_checkpoint(step)`
+            # in the loop, the final one after it)
+            scored = [(s, b) for s, b in scored if not _claimed(al, a, b)] or scored
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < LEFTOVER_MARGIN:
             # copies in several functions (`data_batch = next(data_loader)` in `train()` and
             # `val()`): the one in the counterpart of the statement's own function, if alone
             own = _in_own_function(al, a, scored)
@@ -96,9 +101,28 @@ def _leftovers(al: Aligner) -> None:
             if len(rivals) > 64:
                 break
         if any(al.sim(r, b, floor) > s - LEFTOVER_MARGIN and not copy_elsewhere(al, r, a)
-               for r in rivals.values()):
+               and not _twin_at_home(al, r, al.n2o, al.o2n, b) for r in rivals.values()):
             continue
         al.match(a, b)
+
+
+def _claimed(al: Aligner, a: Stmt, b: Stmt) -> bool:
+    """Whether an unmatched new statement other than ``a``, with the tokens of the old
+    statement ``b``, is in the counterpart of ``b``'s block."""
+    return _twin_at_home(al, b, al.o2n, al.n2o, a)
+
+
+def _twin_at_home(al: Aligner, stmt: Stmt, counterparts: dict[Stmt, Stmt], taken: dict[Stmt, Stmt],
+                  other: Stmt) -> bool:
+    """Whether the counterpart of ``stmt``'s block holds an unmatched statement other than
+    ``other`` with the tokens of ``stmt``."""
+    owner = stmt.parent.owner
+    counterpart = counterparts.get(owner) if owner is not None else None
+    if counterpart is None:
+        return False
+    tokens = al.tokens[stmt]
+    return any(k is not other and not k.compound and k not in taken and al.tokens[k] == tokens
+               for block in counterpart.blocks if block.role == stmt.parent.role for k in block.stmts)
 
 
 def _in_own_function(al: Aligner, a: Stmt, scored: list[tuple[float, Stmt]]) -> list[tuple[float, Stmt]]:
