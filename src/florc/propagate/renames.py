@@ -56,6 +56,8 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
     replaced one for one (a pair is trusted as a rename when the unchanged context outweighs
     the replacements)."""
     pairs: list[tuple[str, str]] = []
+    if new_tokens[:1] == old_tokens[:1] == ("def",) and new_tokens != old_tokens:
+        return _parameter_pairs(new_tokens, old_tokens)
     if new_tokens == old_tokens:
         pairs = [(t, t) for i, t in enumerate(new_tokens) if is_path(t) and not _keyword(new_tokens, i)]
         return pairs, len(new_tokens), 0
@@ -90,6 +92,82 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
                         continue
                     pairs.append((pa, pb))
     return pairs, equal, replaced
+
+
+def _parameter_pairs(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[list[tuple[str, str]], int, int]:
+    """``compare`` for two headers of one function: parameters are paired by name, then,
+    between parameters of the same name, by the words of their names, then in order where as
+    many are left on each side or where their annotations and defaults are the same
+    (`use_amp: bool = False` / `fp16: bool = False`). A parameter inserted before the others
+    (`round_` ahead of `batch_size`) does not shift every name onto its neighbour's."""
+    new, old = _parameters(new_tokens), _parameters(old_tokens)
+    names_new, names_old = [n for n, _ in new], [n for n, _ in old]
+    pairs: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(None, names_new, names_old, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.extend((p, p) for p in names_new[i1:i2])
+        elif tag == "replace":
+            pairs.extend(_gap_pairs(new[i1:i2], old[j1:j2]))
+    renamed = sum(1 for a, b in pairs if a != b)
+    # the rest of the header, parameter names masked, is the context that vouches for them
+    mask = frozenset(names_new) | frozenset(names_old)
+    masked = SequenceMatcher(None, [t if t not in mask else "" for t in new_tokens],
+                             [t if t not in mask else "" for t in old_tokens], autojunk=False)
+    equal = sum(size for _, _, size in masked.get_matching_blocks())
+    return pairs, equal - renamed, renamed
+
+
+Parameter = tuple[str, tuple[str, ...]]  # name, annotation and default tokens
+
+
+def _gap_pairs(new: list[Parameter], old: list[Parameter]) -> list[tuple[str, str]]:
+    def words(name: str) -> set[str]:
+        return {w for w in name.lower().split("_") if w}
+
+    out: list[tuple[str, str]] = []
+    left, right = list(new), list(old)
+    for a in new:
+        scored = sorted(((_dice_sets(words(a[0]), words(b[0])), b) for b in right), reverse=True)
+        if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            b = scored[0][1]
+            if max(_dice_sets(words(x[0]), words(b[0])) for x in left) == scored[0][0]:
+                out.append((a[0], b[0]))
+                left.remove(a)
+                right.remove(b)
+    if len(left) == len(right):
+        out.extend((a[0], b[0]) for a, b in zip(left, right))
+    else:
+        for a, b in zip(left, right):
+            if not a[1] or a[1] != b[1]:
+                break
+            out.append((a[0], b[0]))
+    return out
+
+
+def _dice_sets(x: set[str], y: set[str]) -> float:
+    return 2.0 * len(x & y) / (len(x) + len(y)) if x or y else 0.0
+
+
+def _parameters(tokens: tuple[str, ...]) -> list[Parameter]:
+    """The parameters of a ``def`` header's tokens, in order."""
+    out: list[Parameter] = []
+    depth = 0
+    rest: list[str] = []
+    for i, t in enumerate(tokens):
+        if t in ("(", "[", "{"):
+            depth += 1
+        elif t in (")", "]", "}"):
+            depth -= 1
+            if depth == 0:
+                break
+        if depth == 1 and t != "(" and is_path(t) and "." not in t and tokens[i - 1] in ("(", ",", "*", "**"):
+            rest = []
+            out.append((t, ()))
+        elif out and not (depth == 1 and t == ","):
+            rest.append(t)
+            out[-1] = (out[-1][0], tuple(rest))
+    return out
 
 
 def _same_producer(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> bool:
