@@ -50,11 +50,27 @@ def bottom_up(al: Aligner) -> None:
                 continue
             inside = al.desc_dice(a, b) if not inline_body else inlined_dice(al, a, inline_body, b)
             s = 0.6 * inside + 0.4 * header
-            if s > best_score:
+            if s > best_score and not _ancestor_claims(al, a, b, header, s):
                 best, best_score = b, s
         if best is not None:
             al.match(a, best)
     match_loops_by_header(al)
+
+
+def _ancestor_claims(al: Aligner, a: Stmt, b: Stmt, header: float, score: float) -> bool:
+    """Whether an unmatched statement around ``a`` is a better counterpart for ``b``, with a
+    header at least as close: a loop added today inside an old one (`for n in
+    range(self._discriminator_steps):` in the step loop) does not take the step loop's
+    counterpart, whose header is the step loop's word for word."""
+    for anc in a.ancestors():
+        if anc.kind in ("def", "class"):
+            return False
+        if anc in al.n2o or not compatible(anc, b):
+            continue
+        theirs = dice(al.new_bag(anc), al.old_bag(b))
+        if theirs >= header and 0.6 * al.desc_dice(anc, b) + 0.4 * theirs > score:
+            return True
+    return False
 
 
 def stored_condition(al: Aligner, stmt: Stmt) -> Bag | None:
