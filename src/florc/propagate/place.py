@@ -330,7 +330,7 @@ class _Placer:
         inner = self.inner_images(sibling, calls_inside=True)
         if inner:
             return self.hull(inner, expected, last=True, limit=limit)
-        return None
+        return self.role_image(sibling, expected, limit, branches=True) if sibling.compound else None
 
     def widened_with(self, img: Stmt, expected: Block | None) -> bool:
         """Whether ``img`` follows the old ``with`` whose body is ``expected`` and which today's
@@ -365,10 +365,14 @@ class _Placer:
         what `if n > 1: self._fit_n(...) else: self._fit_one(...)` does was inline before it.
         Not for a statement the site precedes: the old code of `if should_step:
         self.optimizers_step()` may share an `if` with the backward pass the site follows.)"""
-        out = [img for d in sibling.descendants() if (img := self.al.image(d)) is not None]
+        # a branch that leaves (`if self.stop_training: self._after_train(); return`) never
+        # runs before the site: what it holds or calls is no anchor for it
+        inner = [d for d in sibling.descendants() if not _leaves_before(d, sibling)]
+        out = [img for d in inner if (img := self.al.image(d)) is not None]
         if out or (sibling.compound and not calls_inside):
             return out
-        callers = [k for b in sibling.blocks for k in b.stmts if not k.compound] if sibling.compound else [sibling]
+        callers = [k for b in sibling.blocks for k in b.stmts if not k.compound and not _leaves_before(k, sibling)] \
+            if sibling.compound else [sibling]
         for caller in callers:
             callee = self.local_callee(caller)
             if callee is not None and self.al.image(callee) is None:
@@ -392,14 +396,21 @@ class _Placer:
             return None
         return max(lifted, key=lambda s: s.index) if last else min(lifted, key=lambda s: s.index)
 
-    def role_image(self, sibling: Stmt, expected: Block | None, limit: int) -> Stmt | None:
-        """The old statement that last binds what an unmatched new assignment binds, or the
-        old guard that plays an unmatched new guard's role."""
+    def role_image(self, sibling: Stmt, expected: Block | None, limit: int, branches: bool = False) -> Stmt | None:
+        """The old statement that last binds what an unmatched new assignment binds (with
+        ``branches``, what every branch of an unmatched `if`/`else` binds), or the old guard
+        that plays an unmatched new guard's role."""
         if expected is None:
             return None
-        if sibling.compound:
+        if sibling.compound and not branches:
             return self.guard_role(sibling, expected, limit)
-        wanted = {self.rename_path(p) for p in written_paths(sibling.node)}
+        # an `if`/`else` new today that binds the same thing in every branch
+        # (`self.dataloader = TaskBalancedDataLoader(...)` or `DataLoader(...)`) and holds
+        # nothing with a counterpart plays the role of the old statement that binds it
+        wanted = {self.rename_path(p) for p in (_bound_in_every_branch(sibling) if branches
+                                                 else written_paths(sibling.node))}
+        if not wanted:
+            return None
         # between the images of the imaged neighbours around it
         low = self.low_bound(sibling, expected)
         for s in reversed(expected.stmts[low:limit]):
@@ -739,6 +750,30 @@ def _jumps(stmt: Stmt) -> bool:
     return False
 
 
+def _leaves_before(stmt: Stmt, sibling: Stmt) -> bool:
+    """Whether ``stmt`` sits in a block inside ``sibling`` that ends by leaving it without
+    reaching what follows ``sibling``: a ``return`` or ``raise``, or a ``break``/``continue``
+    of a loop around ``sibling``."""
+    chain: list[Block] = []
+    block = stmt.parent
+    while block.owner is not None:
+        chain.append(block)
+        if block.owner is sibling:
+            break
+        block = block.owner.parent
+    else:
+        return False
+    for k, b in enumerate(chain):
+        last = b.stmts[-1].node if b.stmts else None
+        if isinstance(last, (ast.Return, ast.Raise)):
+            return True
+        # a loop inside ``sibling``, or ``sibling`` itself, is what a jump leaves
+        if isinstance(last, (ast.Break, ast.Continue)) and \
+                not any(c.owner is not None and c.owner.kind in ("for", "while") for c in chain[k:]):
+            return True
+    return False
+
+
 def _conditional_within(stmt: Stmt, outer: Stmt) -> bool:
     """Whether ``stmt`` sits in a conditional block (an ``if`` branch, ``except``, ...) of a
     statement inside ``outer``, or of ``outer`` itself."""
@@ -859,6 +894,17 @@ def _common_block(stmts: list[Stmt]) -> Block | None:
         else:
             break
     return common
+
+
+def _bound_in_every_branch(stmt: Stmt) -> set[tuple[str, ...]]:
+    """What each branch of an ``if`` with an ``else`` binds."""
+    if not isinstance(stmt.node, ast.If) or not stmt.node.orelse:
+        return set()
+    found: set[tuple[str, ...]] | None = None
+    for block in stmt.blocks:
+        bound = {p for k in block.stmts for p in _writes_paths(k)}
+        found = bound if found is None else found & bound
+    return found or set()
 
 
 def _writes_paths(stmt: Stmt) -> set[tuple[str, ...]]:
