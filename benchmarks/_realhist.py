@@ -200,6 +200,22 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                       ("0.4", "0.5", "0.5.5", "0.6.4", "0.7.5", "0.8", "0.8.6", "0.9", "0.9.3", "0.11.0")),
     "spacy_loop": ("spacy", ("spacy/training/loop.py",),
                   ("3.0.0", "3.0.4", "3.0.6", "3.1.0", "3.1.4", "3.5.0", "3.6.0", "3.8.18")),
+    "avalanche_sgd": ("avalanche-lib", ("avalanche/training/templates/base_sgd.py", "avalanche/training/strategies/base_strategy.py"),
+                     ("0.1.0", "0.2.0", "0.2.1", "0.3.0", "0.3.1", "0.4.0", "0.5.0", "0.6.0")),
+    "chainerrl_train_agent": ("chainerrl", ("chainerrl/experiments/train_agent.py",),
+                             ("0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0", "0.6.0", "0.8.0")),
+    "ctgan_fit": ("ctgan", ("ctgan/synthesizers/ctgan.py", "ctgan/synthesizer.py", "ctgan/model.py"),
+                 ("0.1.0", "0.2.1", "0.3.0", "0.4.0", "0.4.3", "0.5.1", "0.7.4", "0.7.5", "0.9.1", "0.10.2", "0.11.0", "0.12.1")),
+    "darts_torch_model": ("u8darts", ("darts/models/forecasting/torch_forecasting_model.py", "darts/models/torch_forecasting_model.py"),
+                         ("0.1.0", "0.3.0", "0.6.0", "0.9.0", "0.10.0", "0.10.1", "0.12.0", "0.13.0", "0.15.0", "0.16.1")),
+    "nerfstudio_trainer": ("nerfstudio", ("nerfstudio/engine/trainer.py",),
+                          ("0.0.3", "0.1.4", "0.1.10", "0.1.14", "0.1.19", "0.2.0", "0.2.2", "0.3.0", "0.3.2", "1.0.0", "1.1.0", "1.1.5")),
+    "sbi_snpe": ("sbi", ("sbi/inference/trainers/npe/npe_base.py", "sbi/inference/snpe/snpe_base.py"),
+                ("0.8.0", "0.9.0", "0.10.0", "0.11.0", "0.12.0", "0.14.0", "0.15.0", "0.18.0", "0.19.0", "0.22.0", "0.25.0")),
+    "stanza_tagger": ("stanza", ("stanza/models/tagger.py",),
+                     ("1.0.0", "1.2", "1.2.3", "1.4.2", "1.5.0", "1.5.1", "1.7.0", "1.11.0", "1.15.0")),
+    "tts_train": ("TTS", ("TTS/bin/train_tacotron.py",),
+                 ("0.0.9", "0.0.9.2", "0.0.10.2", "0.0.10.3", "0.0.11", "0.0.12", "0.0.13.2", "0.0.14.1", "0.0.15.1")),
 }
 
 
