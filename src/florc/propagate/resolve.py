@@ -130,7 +130,7 @@ class _Context:
                 # the value it reads is computed after this place in this version
                 return Late(dotted, image.first_line)
             if image is None and not _computed_somehow(al, definition, dotted, point):
-                alias = self.through_alias(origin, definition, path)
+                alias = self.through_alias(origin, definition, path, _without_feature(al, definition, path[0]))
                 return alias if alias is not None else Uncomputed(dotted, definition.first_line)
         for candidate, note in _image_first(al, definition, path,
                                             al.renames.candidates(dotted, self.new_scope, self.old_scope)):
@@ -148,25 +148,27 @@ class _Context:
                 return chosen
         return None
 
-    def through_alias(self, origin: Stmt, definition: Stmt, path: Path) -> str | None:
+    def through_alias(self, origin: Stmt, definition: Stmt, path: Path, via: Stmt | None = None) -> str | None:
         """A name given today to a value the old version reads in place: ``rew, rew_std =
         test_result["rew"], test_result["rew_std"]`` added today, ``result["rew"]`` read where
         it is needed before. The site reads the aliased expression instead, renamed, when it
         only accesses names (attributes, constant subscripts) that nothing rebinds between the
-        alias and the site and that resolve at the place."""
+        alias and the site and that resolve at the place. ``via`` is the statement inside
+        ``definition`` (an `if`/`else`) that binds the alias on the old version's path."""
         if reaching_definition(origin, path[0], path) is not definition:
             # rebound on the way to the site (`lr = args['second_lr']`, then `if lr is None:
             # lr = args['lr']`): no one expression holds the value there
             return None
-        value, covered = aliased_value(definition.node, path)
+        binder = via or definition
+        value, covered = aliased_value(binder.node, path)
         text = ast.get_source_segment(self.al.new.text, value) if value is not None else None
-        if value is None or text is None:
+        if value is None or text is None or not _mentioned(self.al, value):
             return None
         inner: dict[str, str] = {}
         for read in read_paths(value):
-            if reaching_definition(origin, read[0], read) is not reaching_definition(definition, read[0], read):
+            if reaching_definition(origin, read[0], read) is not reaching_definition(binder, read[0], read):
                 return None  # rebound between the alias and the site
-            chosen = self.resolve(definition, read)
+            chosen = self.resolve(binder, read)
             if not isinstance(chosen, str):
                 return None
             if chosen != ".".join(read):
@@ -197,6 +199,51 @@ def aliased_value(node: ast.AST, path: Path) -> tuple[ast.expr | None, int]:
         if path[: len(bound)] == bound and _is_access(v) and all(r[: len(bound)] != bound for r in read_paths(v)):
             return v, len(bound)
     return None, 0
+
+
+def _without_feature(al: Alignment, stmt: Stmt, name: str) -> Stmt | None:
+    """In an `if`/`else` new today on a feature the old version lacks (`if
+    self._vec_normalize_env is not None:` ... `else: obs_, new_obs_, reward_ = obs, new_obs,
+    reward`), the simple statement that binds ``name`` last in the branch that runs without
+    the feature: the old version's behaviour."""
+    node = stmt.node
+    if not isinstance(node, ast.If) or not node.orelse or len(stmt.blocks) != 2:
+        return None
+    test, negated = node.test, False
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test, negated = test.operand, True
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], ast.Constant) \
+            and test.comparators[0].value is None and isinstance(test.ops[0], (ast.Is, ast.IsNot)):
+        negated ^= isinstance(test.ops[0], ast.Is)
+        test = test.left
+    if not isinstance(test, (ast.Name, ast.Attribute)):
+        return None
+    feature = ".".join(next(iter(read_paths(test)), ()))
+    if not feature or feature in al.old_module_paths():
+        return None
+    branch = stmt.blocks[0 if negated else 1]
+    for k in reversed(branch.stmts):
+        if not k.compound and any(p[0] == name for p in _binds(k)):
+            return k
+    return None
+
+
+def _mentioned(al: Alignment, value: ast.expr) -> bool:
+    """Whether the old version mentions every attribute and key ``value`` reads
+    (`config.keep_after`, `args['second_lr']`): an option it never reads is no value it has."""
+    parts: set[str] | None = None
+    for node in ast.walk(value):
+        if isinstance(node, ast.Attribute):
+            if parts is None:
+                parts = {p for path in al.old_module_paths() for p in path.split(".")}
+            if node.attr not in parts:
+                return False
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
+                isinstance(node.slice.value, str):
+            key = node.slice.value
+            if f"'{key}'" not in al.old.text and f'"{key}"' not in al.old.text:
+                return False
+    return True
 
 
 def _is_access(node: ast.expr) -> bool:
