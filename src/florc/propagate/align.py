@@ -46,7 +46,7 @@ from florc.propagate.blocks import compatible
 from florc.propagate.defs import (callee_name, called_names, def_name, defs_by_name, dotted, enclosing_def,
                                   outer_call, paths_of)
 from florc.propagate.renames import RenameTable, identity_paths, scope_key
-from florc.propagate.similarity import Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match
+from florc.propagate.similarity import Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match, word_swap, words
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, StatementTree, Stmt
 
@@ -56,6 +56,8 @@ CONTENT_LIMIT = 60
 CALL_MATCH = 0.7
 # two calls of one method on two objects that are not the same object are at most this similar
 OTHER_RECEIVER = 0.3
+# two statements the same but for one word renamed throughout (a concept: path -> episode)
+WORD_SWAP_MATCH = 0.9
 # a function gone today of at most this many statements may have been inlined where it was called
 INLINED_BODY = 4
 # a statement of its body is this similar to the statement that does its work today
@@ -240,6 +242,7 @@ class Aligner:
         self._done_pairs: set[tuple[int, int]] = set()
         self._refreshed_at = -1  # len(n2o) at the last refresh of renames and caches
         self.leftovers_at = -1  # len(n2o) after the last leftovers phase
+        self.old_words: set[str] | None = None  # the words of the old version's names
 
     # -- small helpers -----------------------------------------------------------------------
 
@@ -493,6 +496,8 @@ class Aligner:
 
     def simple_sim(self, a: Stmt, b: Stmt, floor: float) -> float:
         """Negative when cut short below ``floor`` (the magnitude is then an upper bound)."""
+        if self.concept_renamed(a, b):
+            return WORD_SWAP_MATCH
         new_bag, old_bag = self.new_bag(a, b), self.old_bag(b)
         ma, mb = self.mass_of(new_bag), self.mass_of(old_bag)
         if ma + mb > 0 and floor > 0:
@@ -518,6 +523,17 @@ class Aligner:
         if base > OTHER_RECEIVER and (self.other_receivers(a, b) or self.extracted_call(a, b)):
             return OTHER_RECEIVER
         return base
+
+    def concept_renamed(self, a: Stmt, b: Stmt) -> bool:
+        """Whether ``a`` is ``b`` with one word renamed throughout, a word the old version
+        never uses in a name (`episode` for `path`; not `val` for `train`, which it has)."""
+        swap = word_swap(self.tokens[a], self.tokens[b])
+        if swap is None:
+            return False
+        if self.old_words is None:
+            self.old_words = {w.removesuffix("s") for s in self.old.statements for t in self.tokens[s]
+                              if is_path(t) for w in words(t)}
+        return swap[0] not in self.old_words
 
     def extracted_call(self, a: Stmt, b: Stmt) -> bool:
         """Whether ``a`` only calls a function new today (no old namesake) and ``b`` calls no

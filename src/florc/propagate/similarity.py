@@ -201,4 +201,36 @@ def shape_match(a: Shape, b: Shape, rename: Callable[[str], str] | None = None) 
     return overlap
 
 
-__all__ = ["Bag", "Shape", "bag", "dice", "mass", "name_affinity", "shape", "shape_match"]
+def words(path: str) -> list[str]:
+    """The words of an access path's names: ``self._train_args.store_paths`` -> self, train,
+    args, store, paths."""
+    return [w for part in path.split(".") for w in part.lower().split("_") if w]
+
+
+def word_swap(new: tuple[str, ...], old: tuple[str, ...]) -> tuple[str, str] | None:
+    """The one word renamed throughout two statements that are otherwise the same token for
+    token, when at least two names differ by it (``save_episode = (self.step_episode if
+    self._train_args.store_episodes else None)`` / ``save_path = (self.step_path if ...
+    store_paths ...)``: a concept renamed, episode for path)."""
+    if len(new) != len(old) or new == old:
+        return None
+    found: tuple[str, str] | None = None
+    changed = 0
+    for a, b in zip(new, old):
+        if a == b:
+            continue
+        if not (is_path(a) and is_path(b)):
+            return None
+        wa, wb = words(a), words(b)
+        diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+        if len(wa) != len(wb) or len(diff) != 1:
+            return None
+        pair = (diff[0][0].removesuffix("s"), diff[0][1].removesuffix("s"))
+        if found is not None and pair != found:
+            return None
+        found = pair
+        changed += 1
+    return found if changed >= 2 else None
+
+
+__all__ = ["Bag", "Shape", "bag", "dice", "mass", "name_affinity", "shape", "shape_match", "word_swap", "words"]
