@@ -222,21 +222,37 @@ class _Placer:
                     caller = next((a for a in call.ancestors() if a.kind == "def"), None)
                     if caller is None or id(caller) in seen:
                         continue
-                    if getattr(caller.node, "name", None) == old_name or self.al.image(caller) is old_def:
+                    if getattr(caller.node, "name", None) == old_name or self.al.image(caller) is old_def or \
+                            not kept and self.al.image(caller) is None and self.stands_for(caller, old_def):
                         return True
                     seen.add(id(caller))
                     callers.append(caller)
             callees = callers
-        new_inside = list(site_def.descendants())
-        old_inside = list(old_def.descendants())
-        targets = {id(d) for d in old_inside}
-        common = sum(1 for d in new_inside if id(self.al.image(d)) in targets)
         if kept:
             # code moved out of a function that is still there today (a loop extracted from
             # `main()`) brings a fair share of the new function with it; one look-alike line
             # (`reward = np.clip(...)` in a copy of the episode loop) does not
-            return 4 * common >= len(new_inside)
-        return 2 * common >= 0.5 * (len(new_inside) + len(old_inside))
+            new_inside = list(site_def.descendants())
+            targets = {id(d) for d in old_def.descendants()}
+            return 4 * sum(1 for d in new_inside if id(self.al.image(d)) in targets) >= len(new_inside)
+        return self.stands_for(site_def, old_def)
+
+    def stands_for(self, function: Stmt, old_def: Stmt) -> bool:
+        """Whether a function new today is the old function gone today: most of the two
+        bodies correspond, the new one counted with the bodies of the functions new today
+        that it calls (`Trial.run()` with `_fit_pass()` and `_validation_pass()`, inline in
+        the old `Model.fit_generator()`)."""
+        new_inside = _body_with_callees(self.al, function)
+        old_inside = list(old_def.descendants())
+        targets = {id(d) for d in old_inside}
+        images = [img for d in new_inside if (img := self.al.image(d)) is not None]
+        common = sum(1 for img in images if id(img) in targets)
+        if 2 * common >= 0.5 * (len(new_inside) + len(old_inside)):
+            return True
+        # rewritten more than half, but everything of it that corresponds is in that one old
+        # function, and a fair share of it: no look-alike elsewhere competes
+        own = sum(1 for _ in function.descendants())
+        return common == len(images) and common >= 3 and 4 * common >= own
 
     def same_loops(self, old_stmt: Stmt) -> bool:
         """Whether every loop around the site whose image is known also encloses ``old_stmt``:
@@ -785,6 +801,26 @@ def _conditional_within(stmt: Stmt, outer: Stmt) -> bool:
             return False
         block = block.owner.parent
     return False
+
+
+def _body_with_callees(al: Alignment, function: Stmt, depth: int = 2) -> list[Stmt]:
+    """The statements of ``function`` and of the functions new today (no counterpart, no old
+    namesake) that it calls, ``depth`` calls deep."""
+    out: list[Stmt] = []
+    todo, seen = [function], {id(function)}
+    for _ in range(depth + 1):
+        callees: list[Stmt] = []
+        for fn in todo:
+            for d in fn.descendants():
+                out.append(d)
+                for name in called_names(d.node) if not d.compound else ():
+                    found = al.new_defs.get(name, [])
+                    if len(found) == 1 and id(found[0]) not in seen and al.image(found[0]) is None and \
+                            name not in al.old_defs:
+                        seen.add(id(found[0]))
+                        callees.append(found[0])
+        todo = callees
+    return out
 
 
 def _calls_of(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:
