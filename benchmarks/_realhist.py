@@ -216,6 +216,22 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                      ("1.0.0", "1.2", "1.2.3", "1.4.2", "1.5.0", "1.5.1", "1.7.0", "1.11.0", "1.15.0")),
     "tts_train": ("TTS", ("TTS/bin/train_tacotron.py",),
                  ("0.0.9", "0.0.9.2", "0.0.10.2", "0.0.10.3", "0.0.11", "0.0.12", "0.0.13.2", "0.0.14.1", "0.0.15.1")),
+    "catalyst_runner": ("catalyst", ("catalyst/core/runner.py", "catalyst/dl/core/runner.py", "catalyst/dl/experiments/runner.py"),
+                       ("19.3", "19.5", "19.10", "19.12", "20.2", "20.4", "20.6", "20.12", "21.3", "21.8", "21.12", "22.4")),
+    "cornac_model": ("cornac", ("cornac/models/ncf/recom_ncf_base.py", "cornac/models/ncf/recom_neumf.py"),
+                    ("1.0.0", "1.2.0", "1.4.0", "1.6.0", "1.15.4", "1.18.0", "2.3.3", "3.0.1")),
+    "garage_trainer": ("garage", ("src/garage/trainer.py", "src/garage/experiment/local_runner.py"),
+                      ("2019.10.0", "2019.10.1", "2019.10.2", "2020.6.0", "2020.6.3", "2020.6.4", "2021.3.0")),
+    "mushroom_core": ("mushroom-rl", ("mushroom_rl/core/core.py",),
+                     ("1.3.1", "1.3.2", "1.4.0", "1.5.0", "1.5.4", "1.6.0", "1.7.2", "1.9.0", "1.10.0.post2", "1.10.2")),
+    "snorkel_label_model": ("snorkel", ("snorkel/labeling/model/label_model.py",),
+                           ("0.9.0", "0.9.1", "0.9.2", "0.9.3", "0.9.4", "0.9.6", "0.9.7", "0.9.8", "0.10.0")),
+    "torchbearer_trial": ("torchbearer", ("torchbearer/trial.py", "torchbearer/torchbearer.py"),
+                         ("0.1.3", "0.1.5", "0.1.7", "0.2.0", "0.2.1", "0.2.4", "0.3.0", "0.3.1", "0.4.0", "0.5.0", "0.5.4", "0.5.5")),
+    "torchensemble_voting": ("torchensemble", ("torchensemble/voting.py",),
+                            ("0.1.0", "0.1.2", "0.1.3", "0.1.4", "0.1.5", "0.1.7", "0.1.8", "0.1.9", "0.2.0")),
+    "torchrl_trainer": ("torchrl", ("torchrl/trainers/trainers.py",),
+                       ("0.2.0", "0.10.0", "0.11.0", "0.12.0", "0.13.1", "0.14.1")),
 }
 
 
