@@ -325,9 +325,12 @@ def _original_definition(al: Alignment, definition: Stmt | None, path: Path) -> 
     while definition is not None and al.image(definition) is None and _updates(definition, name):
         earlier = reaching_definition(definition, name, path)
         if earlier is None:
-            # before it, a parameter of the function holds the value (`epochs` of `fit()`; not
-            # `self._n_calls`: the parameter `self` does not hold that)
-            return None if len(path) == 1 and name in _parameters(definition) else definition
+            # before it, a parameter of the function holds the value (`epochs` of `fit()`), or
+            # the attribute as set elsewhere when the update rebuilds it (`self.mu_init =
+            # self.mu_init.to(device)`); not a count stepped today (`self._n_calls += 1`)
+            if len(path) == 1:
+                return None if name in _parameters(definition) else definition
+            return None if isinstance(definition.node, ast.Assign) else definition
         definition = earlier
     return definition
 
