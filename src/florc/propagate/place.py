@@ -119,7 +119,13 @@ class _Placer:
         # the caller's condition
         self.new_ancestors = list(site.ancestors())
         blocks = _ancestor_blocks(site)
-        for call in _call_sites(al, site):
+        calls = _call_sites(al, site)
+        if not calls:
+            # called from several places (`_create_checkpoint()` at each stopping condition):
+            # it runs under any of their conditions
+            owner = next((a for a in site.ancestors() if a.kind == "def"), None)
+            calls = [c for c in _calls_of(al, owner) if owner not in set(c.ancestors())] if owner is not None else []
+        for call in calls:
             self.new_ancestors.extend(call.ancestors())
             blocks.extend(_ancestor_blocks(call))
         self.images_of_ancestors = {id(self.al.image(a)) for a in self.new_ancestors if self.al.image(a)}
