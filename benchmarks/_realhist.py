@@ -232,6 +232,22 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                             ("0.1.0", "0.1.2", "0.1.3", "0.1.4", "0.1.5", "0.1.7", "0.1.8", "0.1.9", "0.2.0")),
     "torchrl_trainer": ("torchrl", ("torchrl/trainers/trainers.py",),
                        ("0.2.0", "0.10.0", "0.11.0", "0.12.0", "0.13.1", "0.14.1")),
+    "acme_environment_loop": ("dm-acme", ("acme/environment_loop.py",),
+                             ("0.1", "0.1.8", "0.2.0", "0.2.1", "0.2.2", "0.2.4", "0.3.0", "0.4.0")),
+    "classy_task": ("classy-vision", ("classy_vision/tasks/classification_task.py",),
+                   ("0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0", "0.6.0", "0.7.0")),
+    "fastnlp_trainer": ("FastNLP", ("fastNLP/core/trainer.py",),
+                       ("0.1.0", "0.2.0", "0.3.0", "0.3.1", "0.3.3", "0.4.1", "0.4.9", "0.5.5", "0.6.0", "0.7.0")),
+    "gensim_word2vec": ("gensim", ("gensim/models/word2vec.py",),
+                       ("0.9.1", "0.10.3", "0.12.0", "0.12.2", "0.12.4", "0.13.4", "2.0.0", "2.3.0", "3.2.0", "4.0.0", "4.3.3", "4.4.0")),
+    "joeynmt_training": ("joeynmt", ("joeynmt/training.py",),
+                        ("0.0.2", "1.0", "1.1", "1.3", "1.4", "2.0.0", "2.1.0", "2.3.0")),
+    "ppe_manager": ("pytorch-pfn-extras", ("pytorch_pfn_extras/training/_trainer.py",),
+                   ("0.5.0", "0.5.2", "0.5.3", "0.5.6", "0.5.7", "0.5.8", "0.6.0", "0.6.4", "0.7.0", "0.7.5", "0.9.0")),
+    "pykg2vec_trainer": ("pykg2vec", ("pykg2vec/utils/trainer.py",),
+                        ("0.0.37", "0.0.40", "0.0.45", "0.0.46", "0.0.47", "0.0.49", "0.0.50", "0.0.52")),
+    "sockeye_training": ("sockeye", ("sockeye/training.py",),
+                        ("1.5.1", "1.16.2", "1.18.1", "1.18.106", "2.1.7", "2.2.8", "2.3.24", "3.1.0", "3.1.14", "3.1.34")),
 }
 
 
