@@ -67,7 +67,7 @@ def _leftovers(al: Aligner) -> None:
             # an old copy whose container has a counterpart holding the same statement word
             # for word is that statement's, not a rival (the periodic `save_checkpoint(step)`
             # in the loop, the final one after it)
-            scored = [(s, b) for s, b in scored if not _claimed(al, a, b)] or scored
+            scored = [(s, b) for s, b in scored if not _twin_at_home(al, b, al.o2n, al.n2o, a)] or scored
         if len(scored) > 1 and scored[0][0] - scored[1][0] < LEFTOVER_MARGIN:
             # copies in several functions (`data_batch = next(data_loader)` in `train()` and
             # `val()`): the one in the counterpart of the statement's own function, if alone
@@ -106,16 +106,11 @@ def _leftovers(al: Aligner) -> None:
         al.match(a, b)
 
 
-def _claimed(al: Aligner, a: Stmt, b: Stmt) -> bool:
-    """Whether an unmatched new statement other than ``a``, with the tokens of the old
-    statement ``b``, is in the counterpart of ``b``'s block."""
-    return _twin_at_home(al, b, al.o2n, al.n2o, a)
-
-
 def _twin_at_home(al: Aligner, stmt: Stmt, counterparts: dict[Stmt, Stmt], taken: dict[Stmt, Stmt],
                   other: Stmt) -> bool:
     """Whether the counterpart of ``stmt``'s block holds an unmatched statement other than
-    ``other`` with the tokens of ``stmt``."""
+    ``other`` with the tokens of ``stmt`` (``counterparts`` and ``taken`` are the maps from
+    ``stmt``'s side and from the other side)."""
     owner = stmt.parent.owner
     counterpart = counterparts.get(owner) if owner is not None else None
     if counterpart is None:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from florc.propagate.similarity import words
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Stmt
 
@@ -122,16 +123,17 @@ Parameter = tuple[str, tuple[str, ...]]  # name, annotation and default tokens
 
 
 def _gap_pairs(new: list[Parameter], old: list[Parameter]) -> list[tuple[str, str]]:
-    def words(name: str) -> set[str]:
-        return {w for w in name.lower().split("_") if w}
+    def alike(x: str, y: str) -> float:
+        wx, wy = set(words(x)), set(words(y))
+        return 2.0 * len(wx & wy) / (len(wx) + len(wy)) if wx or wy else 0.0
 
     out: list[tuple[str, str]] = []
     left, right = list(new), list(old)
     for a in new:
-        scored = sorted(((_dice_sets(words(a[0]), words(b[0])), b) for b in right), reverse=True)
+        scored = sorted(((alike(a[0], b[0]), b) for b in right), reverse=True)
         if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             b = scored[0][1]
-            if max(_dice_sets(words(x[0]), words(b[0])) for x in left) == scored[0][0]:
+            if max(alike(x[0], b[0]) for x in left) == scored[0][0]:
                 out.append((a[0], b[0]))
                 left.remove(a)
                 right.remove(b)
@@ -143,10 +145,6 @@ def _gap_pairs(new: list[Parameter], old: list[Parameter]) -> list[tuple[str, st
                 break
             out.append((a[0], b[0]))
     return out
-
-
-def _dice_sets(x: set[str], y: set[str]) -> float:
-    return 2.0 * len(x & y) / (len(x) + len(y)) if x or y else 0.0
 
 
 def _parameters(tokens: tuple[str, ...]) -> list[Parameter]:
