@@ -195,12 +195,21 @@ def _namesakes(xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
     def by_name(stmts: list[Stmt]) -> dict[str, list[Stmt]]:
         out: dict[str, list[Stmt]] = {}
         for s in stmts:
-            if s.kind == "def":
-                out.setdefault(def_name(s), []).append(s)
+            name = def_name(s) if s.kind == "def" else _lambda_name(s.node)
+            if name:
+                out.setdefault(name, []).append(s)
         return out
 
     new, old = by_name(xs), by_name(ys)
     return [(a[0], old[name][0]) for name, a in new.items() if len(a) == 1 and len(old.get(name, ())) == 1]
+
+
+def _lambda_name(node: ast.stmt) -> str:
+    """The name `f = lambda: ...` binds: the same function as a `def f():` written out."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+            and isinstance(node.value, ast.Lambda):
+        return node.targets[0].id
+    return ""
 
 
 def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
