@@ -14,6 +14,7 @@ unchanged one.
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -28,9 +29,22 @@ NAME_WEIGHT = 1.0
 
 
 def bag(tokens: Iterable[str], rename: Callable[[str], str] | None = None) -> Bag:
-    """The weighted bag of a token sequence, renaming access paths first when asked."""
+    """The weighted bag of a token sequence, renaming access paths first when asked.
+
+    A message is compared by its words, a docstring as a whole:
+
+    >>> from florc.syntax.tokens import tokenize_segment as tok
+    >>> dice(bag(tok('print("Epoch %d: loss %.2f" % (e, x))')), bag(tok("print('epoch %3d, loss: %.4f' % (e, x))")))
+    1.0
+    >>> dice(bag(tok("'Train a model on one GPU.'")), bag(tok("'Train a model on many GPUs.'")))
+    0.0
+    """
     out: Counter[str] = Counter()
     weights: dict[str, float] = {}
+    tokens = tuple(tokens)
+    # a docstring is prose about the function, and every trainer's reads alike ("Train a
+    # model ..."): only the messages of statements that do something are compared by words
+    messages = len(tokens) > 1
     for token in tokens:
         if is_path(token):
             if rename is not None:
@@ -42,6 +56,14 @@ def bag(tokens: Iterable[str], rename: Callable[[str], str] | None = None) -> Ba
                 key = "." + part
                 out[key] += 1
                 weights[key] = NAME_WEIGHT
+        elif messages and token[:1] in "'f" and len(message := _message_words(token)) > 1:
+            # a log message is reworded more often than rewritten: `'Epoch %3d: loss %.2f'`
+            # and `"Epoch %3d, train loss: %.2f"` share most of their words. The words
+            # share the weight the whole literal had, so a message weighs what it did.
+            for word in message:
+                key = "'" + word
+                out[key] += 1
+                weights[key] = LITERAL_WEIGHT / len(message)
         else:
             out[token] += 1
             if token[:1] == "." and token[1:2].isidentifier():
@@ -53,6 +75,24 @@ def bag(tokens: Iterable[str], rename: Callable[[str], str] | None = None) -> Ba
             else:
                 weights[token] = PUNCT_WEIGHT
     return {token: count * weights[token] for token, count in out.items()}
+
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_FSTRING_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def _message_words(literal: str) -> list[str]:
+    """The words of a string literal's body, lower-cased; an f-string's fields are code, not words.
+
+    >>> _message_words("'Epoch %3d: total training loss %.2f")
+    ['epoch', 'total', 'training', 'loss']
+    >>> _message_words("f[{epoch}] val loss {loss:.4f}")
+    ['val', 'loss']
+    """
+    body = literal[1:]
+    if literal[0] == "f":
+        body = _FSTRING_FIELD.sub(" ", body)
+    return [w.lower() for w in _WORD.findall(body)]
 
 
 def mass(b: Bag) -> float:
