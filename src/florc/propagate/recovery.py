@@ -278,10 +278,12 @@ def _unwrapped(al: Aligner, x: Stmt, y: Stmt) -> tuple[Stmt, Stmt]:
 
 
 def _inner_compounds(stmt: Stmt) -> list[Stmt]:
-    """The compound statements directly in a one-block compound statement."""
-    if len(stmt.blocks) != 1:
+    """The compound statements directly in a one-block compound statement, or in either
+    branch of an ``if``/``else`` (`if amp: with autocast(): <step> else: <step>`, today one
+    `with autocast(enabled=amp): <step>`)."""
+    if len(stmt.blocks) != 1 and not (stmt.kind == "if" and len(stmt.blocks) == 2):
         return []
-    return [s for s in stmt.blocks[0].stmts if s.compound]
+    return [s for block in stmt.blocks for s in block.stmts if s.compound]
 
 
 def _same_counter_step(a: ast.stmt, b: ast.stmt) -> bool:

@@ -1,0 +1,37 @@
+# case: the statement inside the old with is found again
+# === new
+import flor
+
+
+def train(model, optimizer, loader, amp_enabled):
+    for data in loader:
+        with autocast(enabled=amp_enabled):
+            optimizer.zero_grad()
+            results = model.forward(data)
+            results["loss"].sum().backward()
+            flor.log("loss", results["loss"].sum().item())
+            optimizer.step()
+        model.collect(results)
+# === old
+import flor
+
+
+def train(model, optimizer, loader, enable_amp):
+    for data in loader:
+        if enable_amp:
+            with autocast():
+                optimizer.zero_grad()
+                results = model.forward(data)
+                results["loss"].sum().backward()
+                flor.log("loss", results["loss"].sum().item())
+                optimizer.step()
+        else:
+            optimizer.zero_grad()
+            results = model.forward(data)
+            results["loss"].sum().backward()
+            optimizer.step()
+        model.collect(results)
+# === expected
+<unchanged>
+# === diagnostics
+present loss
