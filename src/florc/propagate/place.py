@@ -347,12 +347,29 @@ class _Placer:
                 return img
             return None
         role = self.role_image(sibling, expected, limit)
+        observed = None if sibling.compound else _observed(sibling, self.site)
+        callee = None if observed is None or 0 < len(observed) < len(_bound(sibling)) \
+            else self.local_callee(sibling)
+        if callee is not None and self.al.image(callee) is None:
+            # `loss = closure()`, a function new today whose body was inline before: the site
+            # follows all of that body (the backward pass and the clipping) as well as the old
+            # binding of what it returns; but of `avg_loss, aux = metrics.compute()` it reads
+            # only `avg_loss`, and follows its binding
+            inner = self.inner_images(sibling)
+            body = self.hull(inner, expected, last=True, limit=limit) if inner else None
+            if body is not None and (role is None or self.later(body, role, expected)):
+                return body
         if role is not None:
             return role
         inner = self.inner_images(sibling, calls_inside=True)
         if inner:
             return self.hull(inner, expected, last=True, limit=limit)
         return self.role_image(sibling, expected, limit, branches=True) if sibling.compound else None
+
+    def later(self, a: Stmt, b: Stmt, expected: Block | None) -> bool:
+        """Whether ``a`` ends after ``b`` in ``expected`` (both lifted into it)."""
+        la, lb = self.within(a, expected), self.within(b, expected)
+        return la is not None and (lb is None or la.index > lb.index or la is lb and a.order > b.order)
 
     def widened_with(self, img: Stmt, expected: Block | None) -> bool:
         """Whether ``img`` follows the old ``with`` whose body is ``expected`` and which today's
@@ -403,9 +420,13 @@ class _Placer:
         return out
 
     def local_callee(self, stmt: Stmt) -> Stmt | None:
-        """The function of the new file that a simple statement calls, if exactly one."""
+        """The function of the new file that a simple statement calls, if exactly one, or
+        the one of that name defined around it (two functions each with its own `closure()`)."""
         found = [d for name in called_names(stmt.node) for d in self.al.new_defs.get(name, ())
                  if d is not self.site and self.site not in d.descendants()]
+        if len(found) > 1:
+            around = {id(a.parent) for a in (stmt, *stmt.ancestors())}
+            found = [d for d in found if id(d.parent) in around]
         return found[0] if len(found) == 1 else None
 
     def hull(self, images: list[Stmt], expected: Block | None, last: bool, limit: int = 1 << 30) -> Stmt | None:
@@ -429,8 +450,11 @@ class _Placer:
         # an `if`/`else` new today that binds the same thing in every branch
         # (`self.dataloader = TaskBalancedDataLoader(...)` or `DataLoader(...)`) and holds
         # nothing with a counterpart plays the role of the old statement that binds it
-        wanted = {self.rename_path(p) for p in (_bound_in_every_branch(sibling) if branches
-                                                 else written_paths(sibling.node))}
+        bound = _bound_in_every_branch(sibling) if branches else _bound(sibling)
+        # of several values bound together (`avg_loss, aux = metrics.compute()`), those the
+        # site reads: it goes after `avg_loss = total / n`, not after a later `aux = {...}`
+        observed = _observed(sibling, self.site, bound)
+        wanted = {self.rename_path(p) for p in (observed or bound)}
         if not wanted:
             return None
         # between the images of the imaged neighbours around it
@@ -953,6 +977,22 @@ def _writes_paths(stmt: Stmt) -> set[tuple[str, ...]]:
     if stmt.kind in ("def", "class"):
         return set(written_paths(stmt.node))
     return subtree_writes(stmt)
+
+
+def _bound(stmt: Stmt) -> set[tuple[str, ...]]:
+    return set(written_paths(stmt.node))
+
+
+def _observed(stmt: Stmt, site: Stmt, bound: set[tuple[str, ...]] | None = None) -> set[tuple[str, ...]]:
+    """What of the values ``stmt`` binds the site reads."""
+    reads = _site_reads(site)
+    return {w for w in (_bound(stmt) if bound is None else bound) if any(_overlap(w, r) for r in reads)}
+
+
+def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one access path is a prefix of the other (`self.x` and `self.x.y`)."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
 
 
 def _site_reads(site: Stmt) -> list[tuple[str, ...]]:

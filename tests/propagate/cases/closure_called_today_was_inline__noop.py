@@ -1,0 +1,37 @@
+# case: the statement after the inline body is found again
+# === new
+import flor
+
+
+def take_step(model, loss_fn, batch, optimizer, max_grad_norm):
+    def closure():
+        optimizer.zero_grad(set_to_none=True)
+        output = model(batch, training=True)
+        loss = loss_fn(pred=output, ref=batch)
+        loss.backward()
+        if max_grad_norm is not None:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=max_grad_norm)
+        return loss
+
+    loss = closure()
+    flor.log("step_loss", loss.item())
+    optimizer.step()
+    return loss
+# === old
+import flor
+
+
+def take_step(model, loss_fn, batch, optimizer, max_grad_norm):
+    optimizer.zero_grad()
+    output = model(batch, training=True)
+    loss = loss_fn(pred=output, ref=batch)
+    loss.backward()
+    if max_grad_norm is not None:
+        torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=max_grad_norm)
+    flor.log("step_loss", loss.item())
+    optimizer.step()
+    return loss
+# === expected
+<unchanged>
+# === diagnostics
+present step_loss
