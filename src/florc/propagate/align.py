@@ -498,6 +498,8 @@ class Aligner:
         """Negative when cut short below ``floor`` (the magnitude is then an upper bound)."""
         if self.concept_renamed(a, b):
             return WORD_SWAP_MATCH
+        if self.advanced_in_place(a, b):
+            return CALL_MATCH
         new_bag, old_bag = self.new_bag(a, b), self.old_bag(b)
         ma, mb = self.mass_of(new_bag), self.mass_of(old_bag)
         if ma + mb > 0 and floor > 0:
@@ -534,6 +536,25 @@ class Aligner:
             self.old_words = {w.removesuffix("s") for s in self.old.statements for t in self.tokens[s]
                               if is_path(t) for w in words(t)}
         return swap[0] not in self.old_words
+
+    def advanced_in_place(self, a: Stmt, b: Stmt) -> bool:
+        """Whether ``a`` rebuilds a value from itself (`self.state.timestamp =
+        self.state.timestamp.to_next_epoch()`) that ``b`` advances in place under the renames
+        (`self.state.timer.on_epoch_complete()`), the two methods sharing a word: the same step
+        of the same object, written functionally today and by a mutating call before."""
+        na, nb = a.node, b.node
+        if not (isinstance(na, ast.Assign) and len(na.targets) == 1 and isinstance(nb, ast.Expr)):
+            return False
+        new_call, old_call = na.value, nb.value
+        if not (isinstance(new_call, ast.Call) and isinstance(new_call.func, ast.Attribute) and
+                isinstance(old_call, ast.Call) and isinstance(old_call.func, ast.Attribute)):
+            return False
+        target = dotted(na.targets[0])
+        if target is None or dotted(new_call.func.value) != target or \
+                self.renames.rename_token(target) != dotted(old_call.func.value):
+            return False
+        verbs = {w for w in words(new_call.func.attr) if len(w) > 2}
+        return bool(verbs & set(words(old_call.func.attr)))
 
     def extracted_call(self, a: Stmt, b: Stmt) -> bool:
         """Whether ``a`` only calls a function new today (no old namesake) and ``b`` calls no
