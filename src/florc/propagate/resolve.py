@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from florc.propagate.align import Alignment
-from florc.propagate.defs import called_names, enclosing_def
+from florc.propagate.defs import called_names, dotted as dotted_path, enclosing_def
 from florc.propagate.renames import scope_key
 from florc.propagate.render import render
 from florc.syntax.scope import (Path, Point, Scopes, function_params, read_paths, subtree_writes, target_paths,
@@ -58,6 +58,20 @@ class Uncomputed:
 
 
 @dataclass(frozen=True)
+class Keyless:
+    """A value the statement reads renames to one that has no entry it reads."""
+
+    path: str
+    renamed: str
+    key: str
+
+    @property
+    def reason(self) -> str:
+        return (f"reads `{self.path}[{self.key!r}]`, but `{self.renamed}`, its counterpart in this "
+                f"version, has no such key")
+
+
+@dataclass(frozen=True)
 class Unbound:
     missing: tuple[str, ...]
 
@@ -83,7 +97,7 @@ def resolve_reads(
     point: Point,
     scopes: Scopes,
     flor_names: frozenset[str],
-) -> Resolved | Unbound | Late | Uncomputed:
+) -> Resolved | Unbound | Late | Uncomputed | Keyless:
     new_scope = scope_key(site)
     owner = next((a for a in point.block.ancestors() if a.kind == "def"), None)
     if point.block.owner is not None and point.block.owner.kind == "def":
@@ -99,6 +113,9 @@ def resolve_reads(
         if chosen is None:
             missing.append(dotted)
         elif chosen != dotted:
+            key = _unmentioned_key(al, site, dotted)
+            if key is not None:
+                return Keyless(dotted, chosen, key)
             renames.append((dotted, chosen))
     if missing:
         return Unbound(tuple(missing))
@@ -244,6 +261,19 @@ def _mentioned(al: Alignment, value: ast.expr) -> bool:
             if f"'{key}'" not in al.old.text and f'"{key}"' not in al.old.text:
                 return False
     return True
+
+
+def _unmentioned_key(al: Alignment, site: Stmt, path: str) -> str | None:
+    """A constant key the site reads from ``path`` that the old version never mentions: the
+    value renamed to one without a `'loss/train/total'` entry (the summed `total_loss` tensor
+    for today's `total_loss_dict`) is not the value the site reads."""
+    for node in ast.walk(site.node):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
+                isinstance(node.slice.value, str) and dotted_path(node.value) == path:
+            key = node.slice.value
+            if f"'{key}'" not in al.old.text and f'"{key}"' not in al.old.text:
+                return key
+    return None
 
 
 def _is_access(node: ast.expr) -> bool:
@@ -576,4 +606,4 @@ def _class_attributes(cls: Stmt | None) -> set[str]:
     return attrs
 
 
-__all__ = ["Late", "Resolved", "Uncomputed", "Unbound", "precedes", "reaching_definition", "resolve_reads", "site_reads"]
+__all__ = ["Keyless", "Late", "Resolved", "Uncomputed", "Unbound", "precedes", "reaching_definition", "resolve_reads", "site_reads"]
