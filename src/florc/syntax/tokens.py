@@ -35,7 +35,9 @@ _TOKEN = re.compile(
 
 _SPACES = re.compile(r"[ \t]+")
 _FIELD = re.compile(r"(?<!\{)\{\s*([^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*)(\s*\()?")
-KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+# Soft keywords (`_`, `match`, `case`) are names everywhere but in a `match` statement, and
+# `for _ in range(n_epochs)` is the loop that `for epoch in ...` renames
+KEYWORDS = frozenset(keyword.kwlist)
 
 
 def tokenize_segment(segment: str) -> tuple[str, ...]:
