@@ -498,7 +498,7 @@ class Aligner:
         """Negative when cut short below ``floor`` (the magnitude is then an upper bound)."""
         if self.concept_renamed(a, b):
             return WORD_SWAP_MATCH
-        if self.advanced_in_place(a, b):
+        if self.advanced_in_place(a, b) or self.stored_either_way(a, b):
             return CALL_MATCH
         new_bag, old_bag = self.new_bag(a, b), self.old_bag(b)
         ma, mb = self.mass_of(new_bag), self.mass_of(old_bag)
@@ -555,6 +555,22 @@ class Aligner:
             return False
         verbs = {w for w in words(new_call.func.attr) if len(w) > 2}
         return bool(verbs & set(words(old_call.func.attr)))
+
+    def stored_either_way(self, a: Stmt, b: Stmt) -> bool:
+        """Whether ``a`` stores a value into a slot of a collection (`epoch_actor_losses[batch_num]
+        = float(actor_loss)`) that ``b`` appends to the same collection under the renames
+        (`epoch_actor_losses.append(actor_loss.item())`), both reading the same names."""
+        na, nb = a.node, b.node
+        if not (isinstance(na, ast.Assign) and len(na.targets) == 1 and isinstance(na.targets[0], ast.Subscript)
+                and isinstance(nb, ast.Expr) and isinstance(nb.value, ast.Call)
+                and isinstance(nb.value.func, ast.Attribute) and nb.value.func.attr == "append"
+                and len(nb.value.args) == 1):
+            return False
+        target = dotted(na.targets[0].value)
+        if target is None or self.renames.rename_token(target) != dotted(nb.value.func.value):
+            return False
+        new_names = {self.renames.rename_token(p) for p in _value_names(na.value)}
+        return bool(new_names) and new_names == _value_names(nb.value.args[0])
 
     def extracted_call(self, a: Stmt, b: Stmt) -> bool:
         """Whether ``a`` only calls a function new today (no old namesake) and ``b`` calls no
@@ -655,6 +671,15 @@ class Aligner:
             for ca, cb in zip(self.kids(ba), self.kids(bb)):
                 if ca not in self.n2o and cb not in self.o2n:
                     self.match_subtree(ca, cb)
+
+
+def _value_names(node: ast.expr) -> set[str]:
+    """The variables an expression reads, called functions and methods aside (`float(x)` and
+    `x.item()` both read `x`)."""
+    called = {id(n.func) for n in ast.walk(node) if isinstance(n, ast.Call)}
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and id(n) not in called} | \
+        {p for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+         if (p := dotted(n.func.value)) is not None}
 
 
 def _argument_paths(call: ast.Call) -> set[str]:
