@@ -17,6 +17,7 @@ import ast
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from florc.syntax.tokens import KEYWORDS, is_path
 
@@ -81,18 +82,19 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 _FSTRING_FIELD = re.compile(r"\{[^{}]*\}")
 
 
-def _message_words(literal: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _message_words(literal: str) -> tuple[str, ...]:
     """The words of a string literal's body, lower-cased; an f-string's fields are code, not words.
 
     >>> _message_words("'Epoch %3d: total training loss %.2f")
-    ['epoch', 'total', 'training', 'loss']
+    ('epoch', 'total', 'training', 'loss')
     >>> _message_words("f[{epoch}] val loss {loss:.4f}")
-    ['val', 'loss']
+    ('val', 'loss')
     """
     body = literal[1:]
     if literal[0] == "f":
         body = _FSTRING_FIELD.sub(" ", body)
-    return [w.lower() for w in _WORD.findall(body)]
+    return tuple(w.lower() for w in _WORD.findall(body))
 
 
 def mass(b: Bag) -> float:
