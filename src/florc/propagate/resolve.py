@@ -18,7 +18,7 @@ from florc.propagate.align import Alignment
 from florc.propagate.defs import called_names, dotted as dotted_path, enclosing_def
 from florc.propagate.renames import scope_key
 from florc.propagate.render import render
-from florc.syntax.scope import (Path, Point, Scopes, function_params, read_paths, subtree_writes, target_paths,
+from florc.syntax.scope import (BUILTINS, Path, Point, Scopes, function_params, read_paths, subtree_writes, target_paths,
                                 written_paths)
 from florc.syntax.tree import Block, Stmt
 
@@ -107,6 +107,8 @@ def resolve_reads(
     missing: list[str] = []
     for path in site_reads(site, flor_names):
         dotted = ".".join(path)
+        if path[0] in BUILTINS and reaching_definition(site, path[0], path) is None:
+            continue  # `float(loss)` calls the builtin in every version: nothing to rename
         chosen = ctx.resolve(site, path)
         if isinstance(chosen, (Late, Uncomputed)):
             return chosen
