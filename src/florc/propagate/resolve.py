@@ -18,8 +18,8 @@ from florc.propagate.align import Alignment
 from florc.propagate.defs import called_names, dotted as dotted_path, enclosing_def
 from florc.propagate.renames import scope_key
 from florc.propagate.render import render
-from florc.syntax.scope import (BUILTINS, Path, Point, Scopes, function_params, read_paths, subtree_writes, target_paths,
-                                written_paths)
+from florc.syntax.scope import (BUILTINS, Path, Point, Scopes, function_params, read_paths, subtree_writes,
+                                target_paths, written_paths)
 from florc.syntax.tree import Block, Stmt
 
 
@@ -608,4 +608,5 @@ def _class_attributes(cls: Stmt | None) -> set[str]:
     return attrs
 
 
-__all__ = ["Keyless", "Late", "Resolved", "Uncomputed", "Unbound", "precedes", "reaching_definition", "resolve_reads", "site_reads"]
+__all__ = ["Keyless", "Late", "Resolved", "Uncomputed", "Unbound", "precedes", "reaching_definition", "resolve_reads",
+           "site_reads"]
