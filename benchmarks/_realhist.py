@@ -294,6 +294,18 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                         ("2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0", "2.7.0", "2.8.0")),
     "pyod_mo_gaal": ("pyod", ("pyod/models/mo_gaal.py",),
                      ("0.6.6", "0.6.7", "0.7.4", "0.8.3", "0.8.5", "1.0.7", "2.0.1", "2.0.2", "3.6.7")),
+    "cogdl_node_classification": ("cogdl", ("cogdl/tasks/node_classification.py",),
+                                  ("0.1.1", "0.1.2", "0.2.0", "0.3.0", "0.4.0", "0.4.1")),
+    "libreco_trainer": ("LibRecommender", ("libreco/training/tf_trainer.py",),
+                        ("0.10.0", "0.10.2", "0.12.0", "0.12.4", "0.12.6", "1.0.0", "1.0.1", "1.1.0", "1.2.0", "1.2.2", "1.3.0", "1.5.2")),
+    "opennmttf_training": ("OpenNMT-tf", ("opennmt/training.py",),
+                           ("2.0.0", "2.3.0", "2.5.0", "2.6.0", "2.9.0", "2.11.0", "2.13.0", "2.15.0", "2.22.0", "2.32.0")),
+    "pygod_base": ("pygod", ("pygod/detector/base.py", "pygod/models/dominant.py"),
+                   ("0.1.0", "0.1.1", "0.2.0", "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0")),
+    "rlcoach_agent": ("rl-coach", ("rl_coach/agents/agent.py",),
+                      ("0.9.5", "0.11.0", "0.11.1", "0.12.0", "0.12.1", "1.0.0", "1.0.1")),
+    "synthcity_ts_model": ("synthcity", ("synthcity/plugins/core/models/ts_model.py",),
+                           ("0.0.1", "0.0.2", "0.1.1", "0.2.4", "0.2.6", "0.2.7", "0.2.10")),
 }
 
 
