@@ -258,11 +258,14 @@ def _mentioned(al: Alignment, value: ast.expr) -> bool:
             if node.attr not in parts:
                 return False
         elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
-                isinstance(node.slice.value, str):
-            key = node.slice.value
-            if f"'{key}'" not in al.old.text and f'"{key}"' not in al.old.text:
-                return False
+                isinstance(node.slice.value, str) and not _key_mentioned(al, node.slice.value):
+            return False
     return True
+
+
+def _key_mentioned(al: Alignment, key: str) -> bool:
+    """Whether the old version's text has ``key`` as a string literal, in either quotes."""
+    return f"'{key}'" in al.old.text or f'"{key}"' in al.old.text
 
 
 def _unmentioned_key(al: Alignment, site: Stmt, path: str) -> str | None:
@@ -271,10 +274,9 @@ def _unmentioned_key(al: Alignment, site: Stmt, path: str) -> str | None:
     for today's `total_loss_dict`) is not the value the site reads."""
     for node in ast.walk(site.node):
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
-                isinstance(node.slice.value, str) and dotted_path(node.value) == path:
-            key = node.slice.value
-            if f"'{key}'" not in al.old.text and f'"{key}"' not in al.old.text:
-                return key
+                isinstance(node.slice.value, str) and dotted_path(node.value) == path and \
+                not _key_mentioned(al, node.slice.value):
+            return node.slice.value
     return None
 
 

@@ -148,7 +148,7 @@ def _lexical(x: str, y: str) -> float:
     x, y = x.lstrip(".").lower(), y.lstrip(".").lower()
     if x == y:
         return 1.0
-    px, py = sorted(p for p in x.split("_") if p), sorted(p for p in y.split("_") if p)
+    px, py = sorted(words(x)), sorted(words(y))
     if px == py:
         return 0.8
     if x.startswith(y) or y.startswith(x):
