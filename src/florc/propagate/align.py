@@ -404,7 +404,9 @@ class Aligner:
         if not body or len(body) > INLINED_BODY:
             return False
         new_bag = self.new_bag(a)
-        return any(dice(new_bag, self.old_bag(d)) >= SIMPLE_MATCH for d in body)
+        # a statement of it that is already another's counterpart (`_seed`'s split of the key,
+        # inline today in `init`) does not make this one the call (`update`'s own split)
+        return any(dice(new_bag, self.old_bag(d)) >= SIMPLE_MATCH for d in body if d not in self.o2n)
 
     def local_callee(self, stmt: Stmt, defs: dict[str, list[Stmt]]) -> Stmt | None:
         key = id(stmt)

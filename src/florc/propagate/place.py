@@ -364,9 +364,12 @@ class _Placer:
         if role is not None:
             return role
         inner = self.inner_images(sibling, calls_inside=True)
-        if inner:
-            return self.hull(inner, expected, last=True, limit=limit)
-        return self.role_image(sibling, expected, limit, branches=True) if sibling.compound else None
+        hull = self.hull(inner, expected, last=True, limit=limit) if inner else None
+        if hull is not None or not sibling.compound:
+            return hull
+        # what it holds has counterparts only elsewhere (a branch for an algorithm the old
+        # loop ran in another place): what every branch binds still has its old binding here
+        return self.role_image(sibling, expected, limit, branches=True)
 
     def later(self, a: Stmt, b: Stmt, expected: Block | None) -> bool:
         """Whether ``a`` ends after ``b`` in ``expected`` (both lifted into it)."""
@@ -539,7 +542,8 @@ class _Placer:
                 return current
             if id(owner) in self.images_of_ancestors or \
                     (owner.kind, block.role, self.al.tokens.get(owner, owner.tokens)) in self.ancestor_headers or \
-                    self.unmatched_twin(current, block) or self.handler_for_branch(block):
+                    self.unmatched_twin(current, block) or self.handler_for_branch(block) or \
+                    self.guarded_today(owner, block):
                 # the new statement is under the same (or an identical) condition: stay inside
                 if _constant_false(owner, block):
                     return NoPlace("its equivalent place never runs (dead code under a false condition)")
@@ -574,6 +578,20 @@ class _Placer:
             if a.kind == "if" and self.al.image(a) is None:
                 if dice(bag(self.renamed_tokens(a)), before) >= SHARED_TEST:
                     return True
+        return False
+
+    def guarded_today(self, owner: Stmt, block: Block) -> bool:
+        """Whether the old ``if c:`` whose body ``block`` is is a guard today, ``if not c:
+        continue`` (or return, break, raise) ahead of the site or of a statement around it: the
+        site runs only where ``c`` holds, as it did in that body (`if process_id != 0:
+        continue` today, `if process_id == 0:` around the evaluation before)."""
+        if owner.kind != "if" or block is not owner.blocks[0]:
+            return False
+        for holder in (self.site, *self.site.ancestors()):
+            if holder.kind in ("def", "class"):
+                return False
+            if any(guard_of(owner, prev) for prev in holder.parent.stmts[: holder.index]):
+                return True
         return False
 
     def handler_for_branch(self, block: Block) -> bool:

@@ -2,12 +2,16 @@
 
 Every pair of aligned statements whose texts differ is evidence. The two token sequences are
 diffed (``difflib``); where a one-to-one replaced token is an access path on both sides, the two
-paths correspond once their common trailing attributes are dropped:
+paths correspond, whole and once their common trailing attributes are dropped:
 
     new  self.opt.zero_grad()    old  optimizer.zero_grad()      ->  self.opt   => optimizer
     new  sample(ema.shadow, ...) old  sample(ema, ...)           ->  ema.shadow => ema
     new  for step, (images, labels) in ...   old  for batch_idx, (x, y) in ...
                                              ->  step => batch_idx, images => x, labels => y
+
+The whole paths count too, and a longer path's evidence is read before its prefix's: when
+`self.loop.max_epoch` was `self.config.max_epoch` and `self.loop.epoch_num` was `self.epoch_num`
+(an object split in two), each attribute keeps its own old home.
 
 Paths that appear unchanged in aligned statements are evidence for identity. Evidence is kept
 per pair of scopes (the new statement's function, the old statement's function), because a
@@ -47,7 +51,9 @@ def path_pairs(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> Iter
     """(new path, old path) correspondences in two versions of one statement.
 
     >>> list(path_pairs(("self.opt.zero_grad", "(", ")"), ("optimizer.zero_grad", "(", ")")))
-    [('self.opt', 'optimizer')]
+    [('self.opt', 'optimizer'), ('self.opt.zero_grad', 'optimizer.zero_grad')]
+    >>> list(path_pairs(("print", "(", "self.loop.epoch_num", ")"), ("print", "(", "self.epoch_num", ")")))
+    [('print', 'print'), ('self.loop', 'self'), ('self.loop.epoch_num', 'self.epoch_num')]
     """
     yield from compare(new_tokens, old_tokens)[0]
 
@@ -87,11 +93,18 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
                         # `epoch_loss += forward(...)`: an accumulator is not the value added to it
                         continue
                     pa, pb = strip_common_suffix(a, b)
+                    if (pa, pb) == (a, b) and _called(new_tokens, i1 + k):
+                        pa, pb = _receivers(a, b)
                     # a rename is one-to-one: `scaler.step(opt)` -> `opt.step()` is not
                     # `scaler` renamed `opt`, since `opt` is still there in the new statement
                     if _mentions(new_tokens, pb, i1 + k) or _mentions(old_tokens, pa, j1 + k):
                         continue
                     pairs.append((pa, pb))
+                    if (pa, pb) != (a, b):
+                        # the whole paths too: `self.loop.epoch_num` was `self.epoch_num` even
+                        # where `self.loop.max_epoch` was `self.config.max_epoch`, an object
+                        # split in two, and the longer evidence decides first
+                        pairs.append((a, b))
     return pairs, equal, replaced
 
 
@@ -130,7 +143,8 @@ def _gap_pairs(new: list[Parameter], old: list[Parameter]) -> list[tuple[str, st
     out: list[tuple[str, str]] = []
     left, right = list(new), list(old)
     for a in new:
-        scored = sorted(((alike(a[0], b[0]), b) for b in right), reverse=True)
+        scored = sorted(((alike(a[0], b[0]) if not _flag_and_value(a, b) else 0.0, b) for b in right),
+                        reverse=True)
         if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             b = scored[0][1]
             if max(alike(x[0], b[0]) for x in left) == scored[0][0]:
@@ -138,13 +152,26 @@ def _gap_pairs(new: list[Parameter], old: list[Parameter]) -> list[tuple[str, st
                 left.remove(a)
                 right.remove(b)
     if len(left) == len(right):
-        out.extend((a[0], b[0]) for a, b in zip(left, right))
+        out.extend((a[0], b[0]) for a, b in zip(left, right) if not _flag_and_value(a, b))
     else:
         for a, b in zip(left, right):
             if not a[1] or a[1] != b[1]:
                 break
             out.append((a[0], b[0]))
     return out
+
+
+def _flag_and_value(a: Parameter, b: Parameter) -> bool:
+    """Whether one parameter is a switch and the other a value, by their defaults: the old
+    `tensorboard=False` is no earlier name of today's `tensorboard_dir=None`, the directory."""
+    def flag(p: Parameter) -> bool | None:
+        rest = p[1]
+        if "=" not in rest:
+            return None
+        return "bool" in rest[: rest.index("=")] or rest[-1] in ("True", "False")
+
+    fa, fb = flag(a), flag(b)
+    return fa is not None and fb is not None and fa != fb
 
 
 def _parameters(tokens: tuple[str, ...]) -> list[Parameter]:
@@ -231,6 +258,18 @@ def strip_common_suffix(a: str, b: str) -> tuple[str, str]:
         pa.pop()
         pb.pop()
     return ".".join(pa), ".".join(pb)
+
+
+def _receivers(a: str, b: str) -> tuple[str, str]:
+    """For two calls of methods that share a word, renamed along with their objects
+    (`session_init._run_init` / `self.config.session_init.init`), the objects; else the paths."""
+    pa, _, ma = a.rpartition(".")
+    pb, _, mb = b.rpartition(".")
+    if not pa or not pb or (pa + ".").startswith(pb + ".") or (pb + ".").startswith(pa + "."):
+        # `self.state.save()` / `self.save_state()`: a method moved onto an attribute, not
+        # an object renamed
+        return a, b
+    return (pa, pb) if {w for w in words(ma) if len(w) > 2} & set(words(mb)) else (a, b)
 
 
 def prefixes(path: str) -> list[str]:
@@ -330,8 +369,13 @@ class RenameTable:
         self._cache[key] = result
         return result
 
-    def candidates(self, path: str, new_scope: ScopeKey, old_scope: ScopeKey) -> list[tuple[str, str]]:
-        """Old expressions ``path`` may stand for, best first, each with a note on its evidence."""
+    def candidates(self, path: str, new_scope: ScopeKey, old_scope: ScopeKey,
+                   mentioned: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str]]:
+        """Old expressions ``path`` may stand for, best first, each with a note on its evidence.
+        Of the targets of one prefix, those whose whole path the old version ``mentioned`` come
+        first: where `self.loop` was `self.config` for some attributes and `self` for others,
+        `self.loop.local_step` is the `self.local_step` the old loop sets, not an unheard-of
+        `self.config.local_step`."""
         tiers: list[list[dict[str, dict[str, float]]]] = [[], [], [], []]
         for (ns, os_), table in self.votes.items():
             if ns == new_scope and os_ == old_scope:
@@ -356,8 +400,10 @@ class RenameTable:
                 for table in tables:
                     for target, votes in table.get(p, {}).items():
                         merged[target] += votes
-                for target, _votes in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])):
-                    candidate = target + path[len(p) :]
+                rest = path[len(p) :]
+                for target, _votes in sorted(merged.items(),
+                                             key=lambda kv: (kv[0] + rest not in mentioned, -kv[1], kv[0])):
+                    candidate = target + rest
                     if candidate not in seen:
                         seen.add(candidate)
                         note = "unchanged" if candidate == path else f"{p} -> {target} ({names[tier]})"
