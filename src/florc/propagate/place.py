@@ -623,6 +623,7 @@ class _Placer:
         if lifted is anchor:
             index = self.past_contents(new_anchor, lifted.parent, index)
         index = self.past_reaching_definitions(lifted.parent, index)
+        index = self.past_guards(lifted.parent, index)
         guard = self.guard()
         if guard is not None and guard.parent is lifted.parent and index <= guard.index:
             # today's condition is the old guard's: nothing before the guard runs under it
@@ -800,6 +801,26 @@ class _Placer:
                 pre = self.al.preimage(s)
                 if pre is None and k < limit or pre is not None and not _after_in_new(pre, self.site):
                     new_index = k + 1
+        return new_index
+
+    def past_guards(self, block: Block, index: int) -> int:
+        """Past an old guard that leaves, whose counterpart tests a value the site reads (`if
+        not client_instructions: return None`), right after the place, when it and everything before
+        it there are counterparts of statements that precede the site in its function today:
+        today's order (the guard, then the log line, then the site) puts the site under the
+        guard, the old one (the log line, then the guard) must too."""
+        stmts = block.stmts
+        site_def = next((a for a in self.site.ancestors() if a.kind == "def"), None)
+        reads = {".".join(p) for p in _site_reads(self.site)}
+        new_index = index
+        for k in range(index, len(stmts)):
+            s = stmts[k]
+            pre = self.al.preimage(s)
+            if pre is None or _after_in_new(pre, self.site) or \
+                    site_def is not None and site_def not in pre.ancestors():
+                break  # (a check done today in a helper defined above is no earlier statement)
+            if isinstance(pre.node, ast.If) and _jumps(s) and reads & paths_of(pre.node.test):
+                new_index = k + 1
         return new_index
 
     def aliased_reads(self) -> list[tuple[str, ...]]:

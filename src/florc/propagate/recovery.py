@@ -94,16 +94,7 @@ def inline_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
             continue
         # a call under a condition new today (`if n > 1: self._fit_n(...) else: ...`) stands
         # where that condition stands
-        while call.parent.owner is not None and call.parent.owner.kind not in ("def", "class") and \
-                call.parent.owner not in al.n2o:
-            call = call.parent.owner
-        owner = call.parent.owner
-        img = al.n2o.get(owner) if owner is not None else None
-        if owner is None:
-            old_block: Block | None = al.old.root
-        else:
-            old_block = next((bb for ba, bb in pair_blocks(owner, img) if ba is call.parent),
-                             None) if img is not None and img.compound else None
+        call, old_block = _call_site(call, al.n2o, al.old.root, new_side=True)
         if old_block is None:
             continue
         ys = al.kids(old_block)
@@ -119,6 +110,53 @@ def inline_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
     return out
 
 
+def inlined_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
+    """Old functions gone today whose one call's place holds their body today, each with the
+    new statements before the counterpart of that call's next neighbour (xgboost's `train()`
+    returned `_train_internal(...)`, whose boosting loop is inline in `train()` today): the
+    mirror of ``inline_gaps``."""
+    out: list[tuple[Block, list[Stmt]]] = []
+    for name, fns in al.old_defs.items():
+        fn = fns[0]
+        if len(fns) != 1 or name in al.new_defs or fn in al.o2n or not fn.blocks or \
+                any(k in al.o2n for k in al.kids(fn.blocks[0])):
+            continue
+        calls = [s for s in al.old.statements if not s.compound and s not in al.o2n
+                 and al.local_callee(s, al.old_defs) is fn]
+        if len(calls) != 1:
+            continue
+        call, new_block = _call_site(calls[0], al.o2n, al.new.root, new_side=False)
+        if new_block is None:
+            continue
+        xs = al.kids(new_block)
+        at = {id(x): i for i, x in enumerate(xs)}
+        ys = al.kids(call.parent)
+        j = next(k for k, y in enumerate(ys) if y is call)
+        # up to the counterpart of the call's next neighbour: the statements before the call
+        # often moved past it today (the old callbacks set up before `_train_internal()`, read
+        # after the loop today), so those of them that still have no counterpart count too
+        hi = next((at[id(al.o2n[y])] for y in ys[j + 1:] if y in al.o2n and id(al.o2n[y]) in at), len(xs))
+        out.append((fn.blocks[0], xs[:hi]))
+    return out
+
+
+def _call_site(call: Stmt, counterpart: dict[Stmt, Stmt], other_root: Block,
+               new_side: bool) -> tuple[Stmt, Block | None]:
+    """The statement that stands for ``call`` (itself, or the condition without counterpart
+    around it) and the block of the other version that corresponds to the block holding it."""
+    while call.parent.owner is not None and call.parent.owner.kind not in ("def", "class") and \
+            call.parent.owner not in counterpart:
+        call = call.parent.owner
+    owner = call.parent.owner
+    if owner is None:
+        return call, other_root
+    img = counterpart.get(owner)
+    if img is None or not img.compound:
+        return call, None
+    pairs = pair_blocks(owner, img) if new_side else [(bb, ba) for ba, bb in pair_blocks(img, owner)]
+    return call, next((other for mine, other in pairs if mine is call.parent), None)
+
+
 def recover_all(al: Aligner) -> None:
     seen: set[tuple[int, int]] = set()
     strong, by_votes = block_pairs(al)
@@ -129,12 +167,19 @@ def recover_all(al: Aligner) -> None:
     _recover_queue(al, by_votes, seen)
     # after the blocks that correspond, so that a caller's statements keep their own
     for body, ys in inline_gaps(al):
-        gx = [x for x in al.kids(body) if x not in al.n2o]
-        gy = [y for y in ys if y not in al.o2n]
-        found = align_gap(al, gx, gy) if gx and gy else []
-        for a, b in found:
-            al.match(a, b)
-        _recover_queue(al, [p for a, b in found if a.compound and b.compound for p in pair_blocks(a, b)], seen)
+        _recover_inline(al, al.kids(body), ys, seen)
+    for old_body, xs in inlined_gaps(al):
+        _recover_inline(al, xs, al.kids(old_body), seen)
+
+
+def _recover_inline(al: Aligner, xs: list[Stmt], ys: list[Stmt], seen: set[tuple[int, int]]) -> None:
+    """Align a function's body with the statements of the other version that held it inline."""
+    gx = [x for x in xs if x not in al.n2o]
+    gy = [y for y in ys if y not in al.o2n]
+    found = align_gap(al, gx, gy) if gx and gy else []
+    for a, b in found:
+        al.match(a, b)
+    _recover_queue(al, [p for a, b in found if a.compound and b.compound for p in pair_blocks(a, b)], seen)
 
 
 def _recover_queue(al: Aligner, queue: list[tuple[Block, Block]], seen: set[tuple[int, int]]) -> None:
