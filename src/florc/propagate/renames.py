@@ -29,7 +29,7 @@ renamed, so a statement reading only such a path is declined when the old name i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -370,7 +370,7 @@ class RenameTable:
         return result
 
     def candidates(self, path: str, new_scope: ScopeKey, old_scope: ScopeKey,
-                   mentioned: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str]]:
+                   mentioned: Callable[[str], bool] = lambda path: False) -> list[tuple[str, str]]:
         """Old expressions ``path`` may stand for, best first, each with a note on its evidence.
         Of the targets of one prefix, those whose whole path the old version ``mentioned`` come
         first: where `self.loop` was `self.config` for some attributes and `self` for others,
@@ -401,8 +401,10 @@ class RenameTable:
                     for target, votes in table.get(p, {}).items():
                         merged[target] += votes
                 rest = path[len(p) :]
-                for target, _votes in sorted(merged.items(),
-                                             key=lambda kv: (kv[0] + rest not in mentioned, -kv[1], kv[0])):
+                # (asked only where there is a choice: what the old version mentions is costly)
+                order = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])) if len(merged) < 2 else \
+                    sorted(merged.items(), key=lambda kv: (not mentioned(kv[0] + rest), -kv[1], kv[0]))
+                for target, _votes in order:
                     candidate = target + rest
                     if candidate not in seen:
                         seen.add(candidate)

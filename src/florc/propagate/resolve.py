@@ -151,7 +151,8 @@ class _Context:
             if image is None and not _computed_somehow(al, definition, dotted, point):
                 alias = self.through_alias(origin, definition, path, _without_feature(al, definition, path[0]))
                 return alias if alias is not None else Uncomputed(dotted, definition.first_line)
-        candidates = al.renames.candidates(dotted, self.new_scope, self.old_scope, al.old_module_paths())
+        candidates = al.renames.candidates(dotted, self.new_scope, self.old_scope,
+                                           lambda candidate: candidate in al.old_module_paths())
         for candidate, note in _image_first(al, definition, path, candidates):
             if (candidate != dotted or origin is not self.site) and definition is not None and \
                     not _same_value(al, definition, candidate, point, path[0]):
