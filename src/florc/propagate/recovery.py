@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from florc.propagate.blocks import compatible, pair_blocks
@@ -101,10 +102,8 @@ def inline_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
         at = {id(y): j for j, y in enumerate(ys)}
         xs = al.kids(call.parent)
         i = next(k for k, x in enumerate(xs) if x is call)
-        lo = next((at[id(al.n2o[x])] for x in reversed(xs[:i])
-                   if x in al.n2o and id(al.n2o[x]) in at), -1)
-        hi = next((at[id(al.n2o[x])] for x in xs[i + 1:]
-                   if x in al.n2o and id(al.n2o[x]) in at), len(ys))
+        lo = _nearest_counterpart(reversed(xs[:i]), al.n2o, at, -1)
+        hi = _nearest_counterpart(xs[i + 1:], al.n2o, at, len(ys))
         if lo < hi:
             out.append((fn.blocks[0], ys[lo + 1 : hi]))
     return out
@@ -135,9 +134,15 @@ def inlined_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
         # up to the counterpart of the call's next neighbour: the statements before the call
         # often moved past it today (the old callbacks set up before `_train_internal()`, read
         # after the loop today), so those of them that still have no counterpart count too
-        hi = next((at[id(al.o2n[y])] for y in ys[j + 1:] if y in al.o2n and id(al.o2n[y]) in at), len(xs))
+        hi = _nearest_counterpart(ys[j + 1:], al.o2n, at, len(xs))
         out.append((fn.blocks[0], xs[:hi]))
     return out
+
+
+def _nearest_counterpart(stmts: Iterable[Stmt], counterpart: dict[Stmt, Stmt], at: dict[int, int],
+                         default: int) -> int:
+    """The position, by ``at``, of the counterpart of the first of ``stmts`` that has one there."""
+    return next((at[id(counterpart[s])] for s in stmts if s in counterpart and id(counterpart[s]) in at), default)
 
 
 def _call_site(call: Stmt, counterpart: dict[Stmt, Stmt], other_root: Block,
