@@ -278,7 +278,7 @@ def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, 
             return [(x, y)]
         return [(x, y)] if _same_check(x.node, y.node) else []
     if min(n, m) == 1:
-        lone = _lone_compound(al, xs, ys)
+        lone = _lone_loop(al, xs, ys)
         if lone is not None:
             return [lone]
     elif n == m and _parallel(al, xs, ys):
@@ -316,7 +316,7 @@ def _gap_sim(al: Aligner, x: Stmt, y: Stmt, threshold: float) -> float:
     return 1.0 if _same_check(x.node, y.node) else al.sim(x, y, threshold)
 
 
-def _lone_compound(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> tuple[Stmt, Stmt] | None:
+def _lone_loop(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> tuple[Stmt, Stmt] | None:
     """One loop on one side of a gap, and on the other side exactly one loop of its kind among
     statements of other kinds: position and kind say as much as a lone pair does
     (`for result in results:` today, `for name, metric, score, _ in results:` before, where
