@@ -21,9 +21,11 @@ rename often holds in one place only: ``self`` in ``Trainer.fit`` is ``trainer``
 Resolution (``candidates``) lists, for a path the new statement reads, the old expressions it may
 stand for, most specific evidence first: evidence from the same pair of scopes, then from the
 old scope, then the unchanged path, then evidence from the new scope, then from anywhere; within
-a tier, longer prefixes before shorter ones and more votes before fewer. The caller keeps the
-first candidate that is bound at the insertion point and holds the same value. Failure mode: a path that no aligned statement mentions cannot be
-renamed, so a statement reading only such a path is declined when the old name is unbound.
+a tier, longer prefixes before shorter ones, then, of one prefix's old homes, those the old
+version mentions whole, then more votes before fewer. The caller keeps the first candidate that
+is bound at the insertion point and holds the same value. Failure mode: a path that no aligned
+statement mentions cannot be renamed, so a statement reading only such a path is declined when
+the old name is unbound.
 """
 
 from __future__ import annotations
