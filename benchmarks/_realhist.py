@@ -346,6 +346,18 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "xgboost_training": ("xgboost", ("xgboost/training.py",),
                          ("0.6a2", "0.72.1", "0.90", "1.0.0", "1.1.0", "1.3.3", "1.4.0", "1.6.0", "1.7.6",
                           "2.1.0", "3.0.0", "3.2.0")),
+    "evojax_trainer": ("evojax", ("evojax/trainer.py",),
+                       ("0.1.0.post4", "0.1.0.post12", "0.2.3", "0.2.4", "0.2.5", "0.2.17")),
+    "openrl_driver": ("openrl", ("openrl/drivers/onpolicy_driver.py",),
+                      ("0.0.3", "0.0.4", "0.0.5", "0.0.7", "0.0.10", "0.0.11", "0.0.12", "0.0.13", "0.2.0")),
+    "opentsne_gd": ("openTSNE", ("openTSNE/tsne.py",),
+                    ("0.3.0", "0.3.5", "0.3.9", "0.3.12", "0.4.0", "0.4.4", "0.5.0", "0.6.0", "0.6.2", "0.7.0",
+                     "1.0.0", "1.0.4")),
+    "pyro_mcmc": ("pyro-ppl", ("pyro/infer/mcmc/api.py",),
+                  ("0.3.4", "0.4.1", "0.5.1", "1.0.0", "1.2.1", "1.3.1", "1.4.0", "1.6.0", "1.7.0", "1.8.6",
+                   "1.9.1")),
+    "tftts_trainer": ("TensorFlowTTS", ("tensorflow_tts/trainers/base_trainer.py",),
+                      ("0.7", "0.8", "0.9", "0.11", "1.1", "1.6", "1.6.1", "1.8")),
 }
 
 
