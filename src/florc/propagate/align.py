@@ -46,7 +46,8 @@ from florc.propagate.blocks import compatible
 from florc.propagate.defs import (callee_name, called_names, def_name, defs_by_name, dotted, enclosing_def,
                                   outer_call, paths_of)
 from florc.propagate.renames import RenameTable, identity_paths, scope_key
-from florc.propagate.similarity import Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match, word_swap, words
+from florc.propagate.similarity import (Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match, share_a_word,
+                                        word_swap, words)
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, StatementTree, Stmt
 
@@ -555,8 +556,7 @@ class Aligner:
         if target is None or dotted(new_call.func.value) != target or \
                 self.renames.rename_token(target) != dotted(old_call.func.value):
             return False
-        verbs = {w for w in words(new_call.func.attr) if len(w) > 2}
-        return bool(verbs & set(words(old_call.func.attr)))
+        return share_a_word(new_call.func.attr, old_call.func.attr)
 
     def stored_either_way(self, a: Stmt, b: Stmt) -> bool:
         """Whether ``a`` stores a value into a slot of a collection (`epoch_actor_losses[batch_num]

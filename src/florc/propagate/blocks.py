@@ -52,7 +52,7 @@ def guard_of(a: Stmt, b: Stmt) -> bool:
     if len(body) != 1 or not isinstance(body[0].node, (ast.Continue, ast.Break, ast.Return, ast.Raise)):
         return False
     test_a, test_b = getattr(a.node, "test", None), getattr(b.node, "test", None)
-    return test_a is not None and test_b is not None and _negated(test_a, test_b)
+    return test_a is not None and test_b is not None and negated(test_a, test_b)
 
 
 _NEGATED_OPS = {(ast.Is, ast.IsNot), (ast.IsNot, ast.Is), (ast.Eq, ast.NotEq), (ast.NotEq, ast.Eq),
@@ -60,7 +60,7 @@ _NEGATED_OPS = {(ast.Is, ast.IsNot), (ast.IsNot, ast.Is), (ast.Eq, ast.NotEq), (
                 (ast.Gt, ast.LtE), (ast.LtE, ast.Gt)}
 
 
-def _negated(a: ast.expr, b: ast.expr) -> bool:
+def negated(a: ast.expr, b: ast.expr) -> bool:
     """``not c`` / ``c``, ``x is None`` / ``x is not None``, ``a < b`` / ``a >= b``."""
     def same(x: ast.AST, y: ast.AST) -> bool:
         return ast.dump(x) == ast.dump(y)
@@ -79,4 +79,4 @@ def _label_close(a: Block, b: Block) -> bool:
     return a.label == b.label or dice(bag(a.label), bag(b.label)) >= 0.5
 
 
-__all__ = ["compatible", "guard_of", "pair_blocks"]
+__all__ = ["compatible", "guard_of", "negated", "pair_blocks"]

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
-from florc.propagate.defs import callee_name, called_names, outer_call, paths_of
+from florc.propagate.defs import callee_name, called_names, enclosing_def, outer_call, paths_of
 from florc.propagate.resolve import aliased_value, reaching_definition
 from florc.propagate.similarity import bag, dice
 from florc.syntax.scope import Point, read_paths, subtree_writes, written_paths
@@ -810,7 +810,7 @@ class _Placer:
         today's order (the guard, then the log line, then the site) puts the site under the
         guard, the old one (the log line, then the guard) must too."""
         stmts = block.stmts
-        site_def = next((a for a in self.site.ancestors() if a.kind == "def"), None)
+        site_def = enclosing_def(self.site)
         reads = {".".join(p) for p in _site_reads(self.site)}
         new_index = index
         for k in range(index, len(stmts)):
@@ -1046,8 +1046,7 @@ def _observed(stmt: Stmt, site: Stmt, bound: set[tuple[str, ...]] | None = None)
 
 def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one access path is a prefix of the other (`self.x` and `self.x.y`)."""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    return _overlaps(a, b) or _overlaps(b, a)
 
 
 def _site_reads(site: Stmt) -> list[tuple[str, ...]]:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from florc.propagate.blocks import compatible, pair_blocks
+from florc.propagate.blocks import compatible, negated, pair_blocks
 from florc.propagate.defs import def_name
 from florc.propagate.similarity import dice
 from florc.syntax.tree import Block, Stmt
@@ -115,16 +115,17 @@ def inlined_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
     returned `_train_internal(...)`, whose boosting loop is inline in `train()` today): the
     mirror of ``inline_gaps``."""
     out: list[tuple[Block, list[Stmt]]] = []
-    for name, fns in al.old_defs.items():
-        fn = fns[0]
-        if len(fns) != 1 or name in al.new_defs or fn in al.o2n or not fn.blocks or \
-                any(k in al.o2n for k in al.kids(fn.blocks[0])):
+    gone = [fns[0] for name, fns in al.old_defs.items() if len(fns) == 1 and name not in al.new_defs and
+            fns[0] not in al.o2n and fns[0].blocks and not any(k in al.o2n for k in al.kids(fns[0].blocks[0]))]
+    calls: dict[int, list[Stmt]] = {}
+    for s in al.old.statements if gone else ():
+        callee = None if s.compound or s in al.o2n else al.local_callee(s, al.old_defs)
+        if callee is not None:
+            calls.setdefault(id(callee), []).append(s)
+    for fn in gone:
+        if len(calls.get(id(fn), ())) != 1:
             continue
-        calls = [s for s in al.old.statements if not s.compound and s not in al.o2n
-                 and al.local_callee(s, al.old_defs) is fn]
-        if len(calls) != 1:
-            continue
-        call, new_block = _call_site(calls[0], al.o2n, al.new.root, new_side=False)
+        call, new_block = _call_site(calls[id(fn)][0], al.o2n, al.new.root, new_side=False)
         if new_block is None:
             continue
         xs = al.kids(new_block)
@@ -387,12 +388,8 @@ def _same_check(a: ast.stmt, b: ast.stmt) -> bool:
     ``else``): the same check, written without `assert` so that `python -O` keeps it."""
     if isinstance(a, ast.Assert):
         a, b = b, a
-    if not (isinstance(b, ast.Assert) and isinstance(a, ast.If) and not a.orelse and len(a.body) == 1
-            and isinstance(a.body[0], ast.Raise)):
-        return False
-    test = a.test.operand if isinstance(a.test, ast.UnaryOp) and isinstance(a.test.op, ast.Not) \
-        else ast.UnaryOp(ast.Not(), a.test)
-    return ast.dump(test) == ast.dump(b.test)
+    return isinstance(b, ast.Assert) and isinstance(a, ast.If) and not a.orelse and len(a.body) == 1 and \
+        isinstance(a.body[0], ast.Raise) and negated(a.test, b.test)
 
 
 def _heaviest_increasing(pairs: list[tuple[int, int]], weights: list[int]) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from florc.propagate.similarity import words
+from florc.propagate.similarity import share_a_word, words
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Stmt
 
@@ -271,7 +271,7 @@ def _receivers(a: str, b: str) -> tuple[str, str]:
         # `self.state.save()` / `self.save_state()`: a method moved onto an attribute, not
         # an object renamed
         return a, b
-    return (pa, pb) if {w for w in words(ma) if len(w) > 2} & set(words(mb)) else (a, b)
+    return (pa, pb) if share_a_word(ma, mb) else (a, b)
 
 
 def prefixes(path: str) -> list[str]:
@@ -403,10 +403,9 @@ class RenameTable:
                     for target, votes in table.get(p, {}).items():
                         merged[target] += votes
                 rest = path[len(p) :]
-                # (asked only where there is a choice: what the old version mentions is costly)
-                order = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])) if len(merged) < 2 else \
-                    sorted(merged.items(), key=lambda kv: (not mentioned(kv[0] + rest), -kv[1], kv[0]))
-                for target, _votes in order:
+                choice = len(merged) > 1  # (what the old version mentions is costly to ask)
+                for target, _votes in sorted(merged.items(), key=lambda kv: (
+                        choice and not mentioned(kv[0] + rest), -kv[1], kv[0])):
                     candidate = target + rest
                     if candidate not in seen:
                         seen.add(candidate)

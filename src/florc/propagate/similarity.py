@@ -249,6 +249,12 @@ def words(path: str) -> list[str]:
     return [w for part in path.split(".") for w in part.lower().split("_") if w]
 
 
+def share_a_word(x: str, y: str) -> bool:
+    """Whether two names share a word of three letters or more (`to_next_batch` and
+    `on_batch_complete`, `_run_init` and `init`)."""
+    return bool({w for w in words(x) if len(w) > 2} & set(words(y)))
+
+
 def word_swap(new: tuple[str, ...], old: tuple[str, ...]) -> tuple[str, str] | None:
     """The one word renamed throughout two statements that are otherwise the same token for
     token, when at least two names differ by it (``save_episode = (self.step_episode if
@@ -275,4 +281,5 @@ def word_swap(new: tuple[str, ...], old: tuple[str, ...]) -> tuple[str, str] | N
     return found if changed >= 2 else None
 
 
-__all__ = ["Bag", "Shape", "bag", "dice", "mass", "name_affinity", "shape", "shape_match", "word_swap", "words"]
+__all__ = ["Bag", "Shape", "bag", "dice", "mass", "name_affinity", "shape", "shape_match", "share_a_word", "word_swap",
+           "words"]
