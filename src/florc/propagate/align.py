@@ -120,9 +120,13 @@ class Alignment:
     old_defs: dict[str, list[Stmt]] = field(default_factory=dict)
     old_paths: dict[int, set[str]] = field(default_factory=dict)  # access paths by function (-1: module)
     _kids: dict[int, list[Stmt]] = field(default_factory=dict)
+    # statements of one arm of an `if`/`else` new today whose copy in another arm has a
+    # counterpart: that counterpart is theirs too (see ``recovery.arm_copies``)
+    copies: dict[Stmt, Stmt] = field(default_factory=dict)
 
     def image(self, stmt: Stmt) -> Stmt | None:
-        return self.n2o.get(stmt)
+        found = self.n2o.get(stmt)
+        return found if found is not None else self.copies.get(stmt)
 
     def preimage(self, stmt: Stmt) -> Stmt | None:
         return self.o2n.get(stmt)
@@ -525,7 +529,9 @@ class Aligner:
             base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a, b), self.old_bag(b)))
         if base < CALL_MATCH and self.calls_correspond(a, b):
             return CALL_MATCH
-        if base > OTHER_RECEIVER and (self.other_receivers(a, b) or self.extracted_call(a, b)):
+        # (not the same call word for word: `self.optim.step()` is still the old optimizer
+        # step when a `step()` of a wrapper new today is what it runs)
+        if OTHER_RECEIVER < base < 1.0 and (self.other_receivers(a, b) or self.extracted_call(a, b)):
             return OTHER_RECEIVER
         return base
 
@@ -581,8 +587,10 @@ class Aligner:
         if not isinstance(a.node, ast.Expr):
             return False
         fa = self.local_callee(a, self.new_defs)
+        # (a method that hands on to another object's namesake, `def log(self, **logs):
+        # self.accelerator.log(logs, ...)`, does not call itself)
         return fa is not None and fa.kind == "def" and def_name(fa) not in self.old_defs and \
-            self.local_callee(b, self.old_defs) is None
+            self.local_callee(b, self.old_defs) is None and fa not in set(a.ancestors())
 
     def other_receivers(self, a: Stmt, b: Stmt) -> bool:
         """Whether two statements call one method on two different objects: `self.ema.update()`
@@ -651,6 +659,7 @@ class Aligner:
             leftovers.leftovers(self)
             if len(self.n2o) == before:
                 break
+        recovery.arm_copies(self)
         return self.result
 
     def top_down(self) -> None:

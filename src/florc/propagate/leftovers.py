@@ -153,6 +153,10 @@ def unique_keys(al: Aligner) -> None:
         # not `n_batches += 1` because one call passes them in the same position
         k = raw if raw.startswith("aug ") else statement_key(al, a, al.renames.rename_token)
         os_ = al.old_keys.get(k or "", [])
+        if not os_ and k == raw and raw.startswith("aug "):
+            # a local accumulator kept on the object today, or the other way round
+            # (`elapsed += t` before, `self.elapsed += t` today, to be checkpointed)
+            os_ = al.old_keys.get(_self_or_local(raw), [])
         if len(os_) != 1 or os_[0] in al.o2n:
             continue
         b = os_[0]
@@ -162,6 +166,14 @@ def unique_keys(al: Aligner) -> None:
         threshold = AUG_KEY_THRESHOLD if k == raw and raw.startswith("aug ") else UNIQUE_KEY_THRESHOLD
         if dice(al.new_bag(a, b), al.old_bag(b)) >= threshold:
             al.match(a, b)
+
+
+def _self_or_local(key: str) -> str:
+    """``aug self.x`` for ``aug x`` and the other way round (a one-target key)."""
+    kind, _, path = key.partition(" ")
+    if path.startswith("self.") and path.count(".") == 1:
+        return f"{kind} {path[5:]}"
+    return f"{kind} self.{path}" if path.isidentifier() else ""
 
 
 def statement_key(al: Aligner, stmt: Stmt, rename: Callable[[str], str] | None = None) -> str | None:

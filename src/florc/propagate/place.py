@@ -398,24 +398,26 @@ class _Placer:
         img = self.al.image(sibling)
         if img is not None:
             return img if self.within(img, expected) is not None else None
-        inner = self.inner_images(sibling)
+        inner = self.inner_images(sibling, follows=False)
         if inner:
             return self.hull(inner, expected, last=False)
         return None
 
-    def inner_images(self, sibling: Stmt, calls_inside: bool = False) -> list[Stmt]:
+    def inner_images(self, sibling: Stmt, calls_inside: bool = False, follows: bool = True) -> list[Stmt]:
         """Images of what a new statement contains or calls (a compound's body, a local function;
         with ``calls_inside``, also the local functions called right inside a compound statement:
         what `if n > 1: self._fit_n(...) else: self._fit_one(...)` does was inline before it.
         Not for a statement the site precedes: the old code of `if should_step:
         self.optimizers_step()` may share an `if` with the backward pass the site follows.)"""
         # a branch that leaves (`if self.stop_training: self._after_train(); return`) never
-        # runs before the site: what it holds or calls is no anchor for it
-        inner = [d for d in sibling.descendants() if not _leaves_before(d, sibling)]
+        # runs before a site that ``follows`` the sibling: what it holds or calls is no anchor
+        # for it; a site before the sibling precedes all of it (a `with` that ends returning)
+        inner = [d for d in sibling.descendants() if not (follows and _leaves_before(d, sibling))]
         out = [img for d in inner if (img := self.al.image(d)) is not None]
-        if out or (sibling.compound and not calls_inside):
+        if sibling.compound and not calls_inside or out and not sibling.compound:
             return out
-        callers = [k for b in sibling.blocks for k in b.stmts if not k.compound and not _leaves_before(k, sibling)] \
+        callers = [k for b in sibling.blocks for k in b.stmts
+                   if not k.compound and not (follows and _leaves_before(k, sibling))] \
             if sibling.compound else [sibling]
         for caller in callers:
             callee = self.local_callee(caller)
@@ -439,7 +441,11 @@ class _Placer:
             expected = _common_block(images)
             if expected is None:
                 return None
-        lifted = [w for img in images if (w := self.within(img, expected)) is not None and w.index < limit]
+        lifted = [w for img in images if (w := self.within(img, expected)) is not None]
+        # nothing goes past a later neighbour's image, unless all of it lies past there: the
+        # two swapped places (the optimizer built after the DDP wrap before, ahead of it
+        # today), and the site follows what it observes, as it follows a simple neighbour
+        lifted = [w for w in lifted if w.index < limit] or lifted
         if not lifted:
             return None
         return max(lifted, key=lambda s: s.index) if last else min(lifted, key=lambda s: s.index)

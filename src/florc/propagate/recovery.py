@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from florc.propagate.blocks import compatible, negated, pair_blocks
-from florc.propagate.defs import def_name
+from florc.propagate.defs import def_name, dotted
 from florc.propagate.similarity import dice
 from florc.syntax.tree import Block, Stmt
 
@@ -44,7 +44,7 @@ def block_pairs(al: Aligner) -> tuple[list[tuple[Block, Block]], list[tuple[Bloc
     # a `with` or `try` added today around old code is transparent: its body corresponds
     # to the old block that the block around it corresponds to (`with grad_sync:` around
     # the forward and backward, `try:` around a step to catch out-of-memory errors); so is
-    # a one-armed `if` added today, unless recovery finds it a counterpart first (`if
+    # an `if` added today, unless recovery finds it a counterpart first (`if
     # self._summary_writer is not None:` around the old unconditional summary call)
     k = 0
     while k < len(pairs):
@@ -75,6 +75,13 @@ def block_pairs(al: Aligner) -> tuple[list[tuple[Block, Block]], list[tuple[Bloc
             if votes:
                 key, count = votes.most_common(1)[0]
                 by_votes.append((ba, blocks[key]))
+                # the mirror of a transparent `with`: an old `with` gone today held part of
+                # what the block holds, and the block around it the rest (`with
+                # tf.GradientTape() as tape:` around the forward pass, the update after it;
+                # today's `tf.gradients` needs no tape)
+                owner = blocks[key].owner
+                if owner is not None and owner.kind in ("with", "try") and owner not in al.o2n:
+                    by_votes.append((ba, owner.parent))
     return pairs, by_votes
 
 
@@ -89,8 +96,10 @@ def inline_gaps(al: Aligner) -> list[tuple[Block, list[Stmt]]]:
         if fn.kind != "def" or fn in al.n2o or not fn.blocks or al.old_defs.get(def_name(fn)) or \
                 any(k in al.n2o for k in al.kids(fn.blocks[0])):
             continue
+        # (not a call in its own body: `def log(self, **logs): self.accelerator.log(logs)`
+        # hands on to another object's `log`)
         call = next((s for s in al.new_stmts if not s.compound and s not in al.n2o
-                     and al.local_callee(s, al.new_defs) is fn), None)
+                     and al.local_callee(s, al.new_defs) is fn and fn not in set(s.ancestors())), None)
         if call is None:
             continue
         # a call under a condition new today (`if n > 1: self._fit_n(...) else: ...`) stands
@@ -176,6 +185,81 @@ def recover_all(al: Aligner) -> None:
         _recover_inline(al, al.kids(body), ys, seen)
     for old_body, xs in inlined_gaps(al):
         _recover_inline(al, xs, al.kids(old_body), seen)
+    for xs, ys in shared_arm_gaps(al):
+        _recover_inline(al, xs, ys, seen)
+
+
+def _copied_arms(al: Aligner, stmt: Stmt) -> list[dict[int, list[Stmt]]] | None:
+    """The statements of each arm, by hash, of an `if`/`else` new today whose arms are mostly
+    copies of one another: at least half of the simple statements of its smallest arm are in
+    every other arm too (`l = self.run_iteration(...)` and `train_losses_epoch.append(l)` with
+    a progress bar and without). Not two paths that only share a step (GradNorm's branch and
+    the plain one, each ending in `self.optimizer.step()`)."""
+    if stmt.kind != "if" or len(stmt.blocks) < 2 or stmt in al.n2o:
+        return None
+    arms: list[dict[int, list[Stmt]]] = []
+    for block in stmt.blocks:
+        by_hash: dict[int, list[Stmt]] = {}
+        for kid in al.kids(block):
+            for s in (kid, *kid.descendants()):
+                if s not in al.result.ignored:
+                    by_hash.setdefault(al.hash_of(s), []).append(s)
+        arms.append(by_hash)
+    simple = [{h for h, same in arm.items() if not same[0].compound} for arm in arms]
+    smallest = min(simple, key=len)
+    shared = [h for h in smallest if all(h in other for other in simple)]
+    return arms if smallest and 2 * len(shared) >= len(smallest) else None
+
+
+def shared_arm_gaps(al: Aligner) -> list[tuple[list[Stmt], list[Stmt]]]:
+    """The code that every arm of an `if`/`else` new today holds a copy of, none of them
+    matched, with the old statements of the block that corresponds to the one around that
+    `if`: the old code the copies stand for (`self._optimizer.apply_gradients(...)` after the
+    plain step and after the accumulated one today, once in the old step). Only the shared
+    code: the rest of each arm is a path of its own, and the first arm would take the old
+    statements of the others (the patience `if` today took the old `if improved:` from the
+    `if` that saves the best model)."""
+    out: list[tuple[list[Stmt], list[Stmt]]] = []
+    for stmt in al.focus_compounds:
+        arms = _copied_arms(al, stmt)
+        if arms is None:
+            continue
+        owner = stmt.parent.owner
+        img = al.n2o.get(owner) if owner is not None else None
+        if owner is None:
+            old_block: Block | None = al.old.root
+        elif img is not None and img.compound:
+            old_block = next((bb for ba, bb in pair_blocks(owner, img) if ba is stmt.parent), None)
+        else:
+            old_block = None
+        if old_block is None:
+            continue
+        # a statement right inside the first arm with a copy in every other arm, no copy matched
+        unmatched = [k for k in al.kids(stmt.blocks[0])
+                     if all(al.hash_of(k) in arm for arm in arms[1:]) and
+                     not any(o in al.n2o for arm in arms for o in arm[al.hash_of(k)])]
+        if unmatched:
+            out.append((unmatched, al.kids(old_block)))
+    return out
+
+
+def arm_copies(al: Aligner) -> None:
+    """Give a statement of one arm of an `if`/`else` new today the counterpart of its copy in
+    another arm. Both arms hold a copy of the old code (`if self.use_progress_bar:` around the
+    old batch loop with a progress bar, `else:` around the old loop itself; AMP and plain
+    steps), and each copy stands where the old code stood, but the alignment is one-to-one:
+    only one copy found the old statement. Copies are statements with the same text, alone
+    with it in their arm."""
+    for stmt in al.focus_compounds:
+        arms = _copied_arms(al, stmt) or []
+        for i, arm in enumerate(arms):
+            for h, same in arm.items():
+                if len(same) != 1 or same[0] in al.n2o:
+                    continue
+                copies = [other[h] for j, other in enumerate(arms) if j != i and len(other.get(h, [])) == 1]
+                images = {id(img): img for copy in copies if (img := al.n2o.get(copy[0])) is not None}
+                if len(images) == 1:
+                    al.result.copies[same[0]] = next(iter(images.values()))
 
 
 def _recover_inline(al: Aligner, xs: list[Stmt], ys: list[Stmt], seen: set[tuple[int, int]]) -> None:
@@ -277,7 +361,7 @@ def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, 
             # `gradient_step += 1` / `global_step += 1`: a counter stepped by the same
             # constant at the same place is the same counter under another name
             return [(x, y)]
-        return [(x, y)] if _same_check(x.node, y.node) else []
+        return [(x, y)] if _same_check(x.node, y.node) or _same_callee_unpacked(x.node, y.node) else []
     if min(n, m) == 1:
         lone = _lone_loop(al, xs, ys)
         if lone is not None:
@@ -312,9 +396,10 @@ def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, 
 
 
 def _gap_sim(al: Aligner, x: Stmt, y: Stmt, threshold: float) -> float:
-    """``al.sim``, except that a check written two ways (`assert c` / `if not c: raise`) is
-    the same statement."""
-    return 1.0 if _same_check(x.node, y.node) else al.sim(x, y, threshold)
+    """``al.sim``, except that a check written two ways (`assert c` / `if not c: raise`) and
+    one call's results unpacked into other names are the same statement."""
+    return 1.0 if _same_check(x.node, y.node) or _same_callee_unpacked(x.node, y.node) else \
+        al.sim(x, y, threshold)
 
 
 def _lone_loop(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> tuple[Stmt, Stmt] | None:
@@ -381,6 +466,21 @@ def _same_counter_step(a: ast.stmt, b: ast.stmt) -> bool:
         isinstance(a.target, ast.Name) and isinstance(b.target, ast.Name) and \
         type(a.op) is type(b.op) and isinstance(a.value, ast.Constant) and \
         isinstance(b.value, ast.Constant) and a.value.value == b.value.value
+
+
+def _same_callee_unpacked(a: ast.stmt, b: ast.stmt) -> bool:
+    """Two assignments of as many names from a call of functions of one name (``x_batch,
+    y_batch, sample_weight = unpack_x_y_sample_weight(batch)`` before, ``inputs, labels, _ =
+    data.unpack_x_y_sample_weight(batch)`` today): at one place, the same unpacking."""
+    if not isinstance(a, ast.Assign) or not isinstance(b, ast.Assign) or len(a.targets) != 1 or \
+            len(b.targets) != 1 or not isinstance(a.value, ast.Call) or not isinstance(b.value, ast.Call):
+        return False
+    ta, tb = a.targets[0], b.targets[0]
+    if not isinstance(ta, ast.Tuple) or not isinstance(tb, ast.Tuple) or len(ta.elts) != len(tb.elts):
+        return False
+    name_a, name_b = dotted(a.value.func), dotted(b.value.func)
+    return name_a is not None and name_b is not None and \
+        name_a.rpartition(".")[2] == name_b.rpartition(".")[2]
 
 
 def _same_check(a: ast.stmt, b: ast.stmt) -> bool:

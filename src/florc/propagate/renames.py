@@ -85,6 +85,12 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
         elif tag == "replace" and i2 - i1 == j2 - j1:
             for k, (a, b) in enumerate(zip(new_tokens[i1:i2], old_tokens[j1:j2])):
                 if is_path(a) and is_path(b):
+                    if _called(new_tokens, i1 + k) and _called(old_tokens, j1 + k) and \
+                            _qualified(a, b):
+                        # `data.unpack_x_y_sample_weight(...)` for `unpack_x_y_sample_weight(...)`:
+                        # one function, imported another way, is part of what stayed
+                        equal += 1
+                        continue
                     replaced += 1
                     if _called(new_tokens, i1 + k) != _called(old_tokens, j1 + k):
                         # `loss_to_log` where the old statement has `loss.item()`: a value
@@ -108,6 +114,14 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
                         # split in two, and the longer evidence decides first
                         pairs.append((a, b))
     return pairs, equal, replaced
+
+
+def _qualified(a: str, b: str) -> bool:
+    """Whether one path is a bare function name and the other that name under a module
+    (`unpack_x_y_sample_weight` / `data.unpack_x_y_sample_weight`); not a method of an object
+    renamed (`optimizer.zero_grad` / `self.optimizer.zero_grad`)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return "." not in short and long.endswith("." + short)
 
 
 def _parameter_pairs(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[list[tuple[str, str]], int, int]:

@@ -1,0 +1,49 @@
+# case: no-op twin of compound_sibling_calls_new_helper
+# === new
+import flor
+import tensorflow as tf
+
+
+def compute_gradients(model, batch, metrics):
+    outputs = model(batch, training=True)
+    loss = tf.reduce_mean(outputs)
+    gradients = tf.gradients(loss, model.trainable_variables)
+    metrics.update_state(loss)
+    return gradients, loss
+
+
+def train_step(model, batch, optimizer, metrics, accumulator, steps):
+    if steps == 1:
+        gradients, loss = compute_gradients(model, batch, metrics)
+        optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+    else:
+        loss = 0.0
+        for part in tf.split(batch, steps):
+            gradients, part_loss = compute_gradients(model, part, metrics)
+            accumulator(gradients)
+            loss += part_loss
+        optimizer.apply_gradients(zip(accumulator.gradients, model.trainable_variables))
+        accumulator.reset()
+    flor.log("loss", loss)
+    return loss
+# === old
+import flor
+
+
+import tensorflow as tf
+
+
+def train_step(model, batch, optimizer, metrics):
+    with tf.GradientTape() as tape:
+        outputs = model(batch, training=True)
+        loss = tf.reduce_mean(outputs)
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+
+    metrics.update_state(loss)
+    flor.log("loss", loss)
+    return loss
+# === expected
+<unchanged>
+# === diagnostics
+present loss
