@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 LOOP_HEADER_THRESHOLD = 0.5
 # a condition or loop is what its header says: containers need this much header in common
 CONTAINER_HEADER_MIN = 0.25
+# an `if`/`else` whose arms hold counterparts only in the same arms of an old one is that one,
+# however little else of it has a counterpart yet
+ARMS_AGREE = 0.5
 
 
 def bottom_up(al: Aligner) -> None:
@@ -46,15 +49,38 @@ def bottom_up(al: Aligner) -> None:
             header = dice(al.new_bag(a), al.old_bag(b))
             if stored is not None:
                 header = max(header, dice(stored, al.old_bag(b)))
-            if a.kind in ("if", "while", "for", "with") and header < CONTAINER_HEADER_MIN:
+            agree = _arms_agree(al, a, b)
+            if a.kind in ("if", "while", "for", "with") and header < CONTAINER_HEADER_MIN and not agree:
                 continue
             inside = al.desc_dice(a, b) if not inline_body else inlined_dice(al, a, inline_body, b)
-            s = 0.6 * inside + 0.4 * header
+            s = max(0.6 * inside + 0.4 * header, ARMS_AGREE if agree else 0.0)
             if s > best_score and not _ancestor_claims(al, a, b, header, s):
                 best, best_score = b, s
         if best is not None:
             al.match(a, best)
     match_loops_by_header(al)
+
+
+def _arms_agree(al: Aligner, a: Stmt, b: Stmt) -> bool:
+    """Whether an `if`/`else` and an old one have images of each arm's statements in the same
+    arm, and in none other: the condition was renamed (`if self.use_amp:` today, `if
+    self.cfg.get('fp16', False):` before), what each arm does is still the same."""
+    if a.kind != "if" or b.kind != "if" or len(a.blocks) != 2 or len(b.blocks) != 2:
+        return False
+    for i, arm in enumerate(a.blocks):
+        arms_hit: set[int] = set()
+        for kid in al.kids(arm):
+            for d in (kid, *kid.descendants()):
+                img = al.n2o.get(d)
+                if img is None:
+                    continue
+                chain = [img, *img.ancestors()]
+                hit = next((k for k, bb in enumerate(b.blocks) for s in chain if s.parent is bb), None)
+                if hit is not None:
+                    arms_hit.add(hit)
+        if arms_hit != {i}:
+            return False
+    return True
 
 
 def _ancestor_claims(al: Aligner, a: Stmt, b: Stmt, header: float, score: float) -> bool:

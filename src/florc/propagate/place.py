@@ -174,6 +174,10 @@ class _Placer:
             # last in its block today, after statements that are all new, and the block has a
             # counterpart: last there too (`wandb.log(...)` became `logger.log_data(...)`)
             found = self.last_in(expected)
+        if isinstance(found, Placement) and found.point.index == 0 and expected is not None and \
+                found.point.block is expected and (nested := self.rest_of_condition(expected)) is not None:
+            found = Placement(Point(nested.blocks[0], 0), "first", None, None,
+                              f"first under the old condition at line {nested.first_line}, the rest of today's")
         out: list[Placement] = [found] if isinstance(found, Placement) else []
         # the neighbour itself moved (into a method, out of main): its image elsewhere
         if before:
@@ -670,6 +674,30 @@ class _Placer:
                 block.owner.kind in ("def", "class"):
             index = 1
         return Placement(Point(block, index), "first", None, None, "first in the counterpart of its block")
+
+    def rest_of_condition(self, block: Block) -> Stmt | None:
+        """The old `if B:` inside ``block``, the counterpart of today's `if A and B:` body, that
+        tests the part of today's condition the old `if A:` does not: `if (iteration %
+        self.save_every == 0) and self.save_progress:` today, `if self.save_progress:` nested in
+        `if i % self.save_every == 0:` before. Only through `with` and `try`, which add no
+        condition; only a test written the same."""
+        owner = self.site.parent.owner
+        if owner is None or owner.kind != "if" or self.site.parent is not owner.blocks[0] or \
+                block.owner is None or self.al.image(owner) is not block.owner or \
+                not isinstance(owner.node, ast.If) or not isinstance(owner.node.test, ast.BoolOp) or \
+                not isinstance(owner.node.test.op, ast.And) or not isinstance(block.owner.node, ast.If):
+            return None
+        old_test = ast.unparse(block.owner.node.test)
+        rest = {text for c in owner.node.test.values if (text := ast.unparse(c)) not in old_test}
+        queue = list(block.stmts)
+        while queue:
+            stmt = queue.pop(0)
+            if stmt.kind in ("with", "try"):
+                queue.extend(stmt.blocks[0].stmts)
+            elif stmt.kind == "if" and len(stmt.blocks) == 1 and self.al.preimage(stmt) is None and \
+                    isinstance(stmt.node, ast.If) and ast.unparse(stmt.node.test) in rest:
+                return stmt
+        return None
 
     def last_in(self, block: Block) -> Placement | NoPlace:
         last = block.stmts[-1]

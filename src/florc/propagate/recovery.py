@@ -234,12 +234,14 @@ def shared_arm_gaps(al: Aligner) -> list[tuple[list[Stmt], list[Stmt]]]:
             old_block = None
         if old_block is None:
             continue
-        # a statement right inside the first arm with a copy in every other arm, no copy matched
-        unmatched = [k for k in al.kids(stmt.blocks[0])
-                     if all(al.hash_of(k) in arm for arm in arms[1:]) and
-                     not any(o in al.n2o for arm in arms for o in arm[al.hash_of(k)])]
-        if unmatched:
-            out.append((unmatched, al.kids(old_block)))
+        # the statements right inside one arm that have a copy in every other arm, at any
+        # depth there (the plain step's forward and backward, inside `with model.no_sync():`
+        # in the other arm), no copy matched; from the arm that has most of them
+        found = max(([k for k in al.kids(block) if all(al.hash_of(k) in arm for arm in arms) and
+                      not any(o in al.n2o for arm in arms for o in arm[al.hash_of(k)])]
+                     for block in stmt.blocks), key=len)
+        if found:
+            out.append((found, al.kids(old_block)))
     return out
 
 

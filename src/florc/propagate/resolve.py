@@ -449,7 +449,9 @@ def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) 
         pre = al.preimage(stmt)
         if pre is None or pre is definition or pre in inside:
             return True
-        if not pre.compound and tuple(path.split(".")) in _binds(stmt) and \
+        # (the value itself or the object read through it: `loss` for `loss.item`)
+        parts = tuple(path.split("."))
+        if not pre.compound and any(parts[:k] in _binds(stmt) for k in range(1, len(parts) + 1)) and \
                 any(p[0] in sources for p in _binds(pre)):
             return True
     return False

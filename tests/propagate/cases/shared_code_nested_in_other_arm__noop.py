@@ -1,0 +1,42 @@
+# case: no-op twin of shared_code_nested_in_other_arm
+# === new
+import flor
+
+
+class Trainer:
+    def train(self, model, loader, use_fused_allreduce_gradients):
+        for epoch_id in range(self.start_epoch, self.epochs):
+            for step_id, data in enumerate(loader):
+                if isinstance(model, paddle.DataParallel) and use_fused_allreduce_gradients:
+                    with model.no_sync():
+                        outputs = model(data)
+                        loss = outputs["loss"]
+                        loss.backward()
+                    fused_allreduce_gradients(list(model.parameters()), None)
+                else:
+                    outputs = model(data)
+                    loss = outputs["loss"]
+                    loss.backward()
+                    flor.log("loss_fp32", float(loss))
+                self.optimizer.step()
+                curr_lr = self.optimizer.get_lr()
+                self.lr.step()
+# === old
+import flor
+
+
+class Trainer:
+    def train(self, model, loader):
+        for epoch_id in range(self.start_epoch, self.epochs):
+            for step_id, data in enumerate(loader):
+                outputs = model(data)
+                loss = outputs["loss"]
+                loss.backward()
+                flor.log("loss_fp32", float(loss))
+                self.optimizer.step()
+                curr_lr = self.optimizer.get_lr()
+                self.lr.step()
+# === expected
+<unchanged>
+# === diagnostics
+present loss_fp32
