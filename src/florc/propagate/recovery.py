@@ -44,7 +44,7 @@ def block_pairs(al: Aligner) -> tuple[list[tuple[Block, Block]], list[tuple[Bloc
     # a `with` or `try` added today around old code is transparent: its body corresponds
     # to the old block that the block around it corresponds to (`with grad_sync:` around
     # the forward and backward, `try:` around a step to catch out-of-memory errors); so is
-    # an `if` added today, unless recovery finds it a counterpart first (`if
+    # a one-armed `if` added today, unless recovery finds it a counterpart first (`if
     # self._summary_writer is not None:` around the old unconditional summary call)
     k = 0
     while k < len(pairs):
