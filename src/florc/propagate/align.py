@@ -248,6 +248,7 @@ class Aligner:
         self._refreshed_at = -1  # len(n2o) at the last refresh of renames and caches
         self.leftovers_at = -1  # len(n2o) after the last leftovers phase
         self.old_words: set[str] | None = None  # the words of the old version's names
+        self.binders: dict[tuple[int, str], list[Stmt]] = {}  # (function, name) -> new `name = ...`
 
     # -- small helpers -----------------------------------------------------------------------
 
