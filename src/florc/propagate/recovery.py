@@ -162,14 +162,20 @@ def _call_site(call: Stmt, counterpart: dict[Stmt, Stmt], other_root: Block,
     while call.parent.owner is not None and call.parent.owner.kind not in ("def", "class") and \
             call.parent.owner not in counterpart:
         call = call.parent.owner
-    owner = call.parent.owner
+    return call, _counterpart_block(call.parent, counterpart, other_root, new_side)
+
+
+def _counterpart_block(block: Block, counterpart: dict[Stmt, Stmt], other_root: Block,
+                       new_side: bool) -> Block | None:
+    """The block of the other version that corresponds to ``block``, by its owner's counterpart."""
+    owner = block.owner
     if owner is None:
-        return call, other_root
+        return other_root
     img = counterpart.get(owner)
     if img is None or not img.compound:
-        return call, None
+        return None
     pairs = pair_blocks(owner, img) if new_side else [(bb, ba) for ba, bb in pair_blocks(img, owner)]
-    return call, next((other for mine, other in pairs if mine is call.parent), None)
+    return next((other for mine, other in pairs if mine is block), None)
 
 
 def recover_all(al: Aligner) -> None:
@@ -224,14 +230,7 @@ def shared_arm_gaps(al: Aligner) -> list[tuple[list[Stmt], list[Stmt]]]:
         arms = _copied_arms(al, stmt)
         if arms is None:
             continue
-        owner = stmt.parent.owner
-        img = al.n2o.get(owner) if owner is not None else None
-        if owner is None:
-            old_block: Block | None = al.old.root
-        elif img is not None and img.compound:
-            old_block = next((bb for ba, bb in pair_blocks(owner, img) if ba is stmt.parent), None)
-        else:
-            old_block = None
+        old_block = _counterpart_block(stmt.parent, al.n2o, al.old.root, new_side=True)
         if old_block is None:
             continue
         # the statements right inside one arm that have a copy in every other arm, at any
