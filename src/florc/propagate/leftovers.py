@@ -10,16 +10,18 @@ from __future__ import annotations
 import ast
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from florc.propagate.defs import dotted, enclosing_def
-from florc.propagate.similarity import dice
+from florc.propagate.similarity import dice, words
 from florc.syntax.scope import target_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Stmt
 
 if TYPE_CHECKING:
     from florc.propagate.align import Aligner
+
+T = TypeVar("T")
 
 LEFTOVER_THRESHOLD = 0.65
 LEFTOVER_MARGIN = 0.1
@@ -40,6 +42,7 @@ def leftovers(al: Aligner) -> None:
 
 def _leftovers(al: Aligner) -> None:
     unique_keys(al)
+    counters(al)
     olds = [b for b in al.old.statements if not b.compound and b not in al.o2n]
     # the global search is the expensive phase: only for what placement may ask about
     news = [a for a in al.new_stmts if not a.compound and a not in al.n2o and a in al.focus]
@@ -100,7 +103,7 @@ def _leftovers(al: Aligner) -> None:
                     rivals[id(r)] = r
             if len(rivals) > 64:
                 break
-        if any(al.sim(r, b, floor) > s - LEFTOVER_MARGIN and not copy_elsewhere(al, r, a)
+        if any(al.sim(r, b, floor) > s - LEFTOVER_MARGIN and (not copy_elsewhere(al, r, a) or _at_home(al, r, b))
                and not _twin_at_home(al, r, al.n2o, al.o2n, b) for r in rivals.values()):
             continue
         al.match(a, b)
@@ -118,6 +121,14 @@ def _twin_at_home(al: Aligner, stmt: Stmt, counterparts: dict[Stmt, Stmt], taken
     tokens = al.tokens[stmt]
     return any(k is not other and not k.compound and k not in taken and al.tokens[k] == tokens
                for block in counterpart.blocks if block.role == stmt.parent.role for k in block.stmts)
+
+
+def _at_home(al: Aligner, new: Stmt, old: Stmt) -> bool:
+    """Whether the nearest statement around ``new`` that has a counterpart (a function, a loop)
+    has one around ``old``: a copy there is no mere copy (`self.validate(...)` kept in the epoch
+    loop, copied today into `train()`'s batch loop)."""
+    around = next((a for a in new.ancestors() if a in al.n2o), None)
+    return around is not None and around.kind != "class" and al.n2o[around] in set(old.ancestors())
 
 
 def _in_own_function(al: Aligner, a: Stmt, scored: list[tuple[float, Stmt]]) -> list[tuple[float, Stmt]]:
@@ -166,6 +177,58 @@ def unique_keys(al: Aligner) -> None:
         threshold = AUG_KEY_THRESHOLD if k == raw and raw.startswith("aug ") else UNIQUE_KEY_THRESHOLD
         if dice(al.new_bag(a, b), al.old_bag(b)) >= threshold:
             al.match(a, b)
+
+
+def counters(al: Aligner) -> None:
+    """A counter advanced the same way on each side under names whose words one contains the
+    other's (``self._train_step += 1`` today, ``self.current_train_step += 1`` before) is the
+    same counter, when neither side has another such counter to pair with."""
+    def unmatched(stmts: list[Stmt], matched: dict[Stmt, Stmt]) -> list[tuple[Stmt, str, set[str]]]:
+        out = []
+        for stmt in stmts:
+            if not stmt.compound and stmt not in matched and (c := _counter(stmt.node)) is not None:
+                out.append((stmt, c[0], c[1]))
+        return out
+
+    news = unmatched(al.new_stmts, al.n2o)
+    olds = unmatched(al.old.statements, al.o2n)
+    if not news or not olds:
+        return
+
+    def related(x: tuple[Stmt, str, set[str]], y: tuple[Stmt, str, set[str]]) -> bool:
+        return x[1] == y[1] and x[2] != y[2] and (x[2] <= y[2] or y[2] <= x[2])
+
+    for a, b in only_partners([n for n in news if n[0] in al.focus], olds, related, news):
+        al.match(a[0], b[0])
+
+
+def only_partners(news: list[T], olds: list[T], related: Callable[[T, T], bool],
+                  rivals: list[T] | None = None) -> Iterator[tuple[T, T]]:
+    """The pairs of a new and an old item each related to the other alone (``rivals``, the
+    new items the old one may also relate to, default ``news``)."""
+    for a in news:
+        found = [b for b in olds if related(a, b)]
+        if len(found) == 1 and [x for x in (news if rivals is None else rivals) if related(x, found[0])] == [a]:
+            yield a, found[0]
+
+
+def _counter(node: ast.stmt) -> tuple[str, set[str]] | None:
+    """How an update of one name or attribute of ``self`` advances it by a constant (``+ 1``),
+    and the words of that name, when they include one of three letters or more."""
+    if not isinstance(node, ast.AugAssign) or not isinstance(node.value, ast.Constant):
+        # (an accumulator, `batch_train_loss += loss.item()`, is not the old `train_loss +=
+        # loss.item()` for its name: the epoch's total is another sum)
+        return None
+    path = dotted(node.target)
+    if path is None or path.count(".") > (1 if path.startswith("self.") else 0):
+        return None
+    name = words(path.rpartition(".")[2])
+    if not any(len(w) > 2 for w in name):
+        return None
+    # (an attribute of the object and a local are two counters: `step += 1` counts batches,
+    # `self.global_step += 1` optimizer steps)
+    kind = "self" if "." in path else "local"
+    return f"{kind} {type(node.op).__name__} {ast.dump(node.value)}", set(name)
 
 
 def _self_or_local(key: str) -> str:
@@ -220,4 +283,4 @@ def _names(tokens: tuple[str, ...]) -> Iterator[str]:
             yield from t.split(".")
 
 
-__all__ = ["leftovers"]
+__all__ = ["leftovers", "only_partners"]

@@ -1,4 +1,4 @@
-# case: the statement is in `_run_continued_episode`, new today, a copy of `_run_one_episode`, which is still there; one line of the copy matches a line the old episode loop has, but one look-alike line does not make the old function the new one's origin: declined
+# case: the statement is in `_run_continued_episode`, new today, a copy of `_run_one_episode`, which is still there; one line of the copy looks like a line of the old episode loop, whose copy in the function kept today has the better claim to it: declined
 # === new
 import flor
 import numpy as np
@@ -62,4 +62,4 @@ class Runner:
 # === expected
 <declined>
 # === diagnostics
-declined continued_steps: its function is new and its neighbours' counterparts are look-alikes in another function
+declined continued_steps: no statement around it and no enclosing block has a counterpart
