@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from florc.propagate.blocks import compatible
 from florc.propagate.defs import def_name
+from florc.propagate.leftovers import only_partners
 from florc.propagate.recovery import COMPOUND_THRESHOLD
-from florc.propagate.similarity import Bag, bag, dice
+from florc.propagate.similarity import Bag, bag, dice, words
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Stmt
 
@@ -27,6 +28,8 @@ CONTAINER_HEADER_MIN = 0.25
 # an `if`/`else` whose arms hold counterparts only in the same arms of an old one is that one,
 # however little else of it has a counterpart yet
 ARMS_AGREE = 0.5
+# a loop rewritten whose body's counterparts all lie in one old loop needs this many of them
+BODY_AGREES_MIN = 3
 
 
 def bottom_up(al: Aligner) -> None:
@@ -49,7 +52,7 @@ def bottom_up(al: Aligner) -> None:
             header = dice(al.new_bag(a), al.old_bag(b))
             if stored is not None:
                 header = max(header, dice(stored, al.old_bag(b)))
-            agree = _arms_agree(al, a, b)
+            agree = _arms_agree(al, a, b) or len(candidates) == 1 and _body_agrees(al, a, b)
             if a.kind in ("if", "while", "for", "with") and header < CONTAINER_HEADER_MIN and not agree:
                 continue
             inside = al.desc_dice(a, b) if not inline_body else inlined_dice(al, a, inline_body, b)
@@ -59,6 +62,7 @@ def bottom_up(al: Aligner) -> None:
         if best is not None:
             al.match(a, best)
     match_loops_by_header(al)
+    match_renamed_functions(al)
 
 
 def _arms_agree(al: Aligner, a: Stmt, b: Stmt) -> bool:
@@ -81,6 +85,23 @@ def _arms_agree(al: Aligner, a: Stmt, b: Stmt) -> bool:
         if arms_hit != {i}:
             return False
     return True
+
+
+def _body_agrees(al: Aligner, a: Stmt, b: Stmt) -> bool:
+    """Whether a loop and an old one in the counterpart of its block hold each other's
+    counterparts only, at least ``BODY_AGREES_MIN`` of them: the loop was rewritten (`for m in
+    range(num_batch):` slicing arrays before, `for x_batch, y_batch in dataloader:` today),
+    what it runs is still the same."""
+    if a.kind not in ("for", "while") or b.kind not in ("for", "while"):
+        return False
+    owner, old_owner = a.parent.owner, b.parent.owner
+    if owner is None or old_owner is None or al.n2o.get(owner) is not old_owner:
+        return False
+    new_inside, old_inside = set(a.descendants()), set(b.descendants())
+    images = [img for d in new_inside if (img := al.n2o.get(d)) is not None]
+    if len(images) < BODY_AGREES_MIN or any(img not in old_inside for img in images):
+        return False
+    return not any((pre := al.o2n.get(d)) is not None and pre not in new_inside for d in old_inside)
 
 
 def _ancestor_claims(al: Aligner, a: Stmt, b: Stmt, header: float, score: float) -> bool:
@@ -203,6 +224,44 @@ def match_loops_by_header(al: Aligner) -> None:
                 continue
             if dice(al.new_bag(a), al.old_bag(b)) >= LOOP_HEADER_THRESHOLD:
                 al.match(a, b)
+
+
+def match_renamed_functions(al: Aligner) -> None:
+    """A function renamed by a word put in or taken out (`train_one_step` before, `train_step`
+    today), with the same parameters, in blocks that correspond, is the same function when
+    neither side has another function so named to pair with: what both run is still to be
+    aligned, and copies of one line in several functions (`_, loss, metrics =
+    self.model_fn(data)` in the training and the validation step) need to know which is which.
+    The shorter name has two words at least: `train` is in `train_one_epoch` and in
+    `train_one_step` alike."""
+    def functions(stmts: list[Stmt], matched: dict[Stmt, Stmt]) -> list[tuple[Stmt, set[str], list[str]]]:
+        out = []
+        for f in stmts:
+            if f.kind == "def" and f not in matched and isinstance(f.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                out.append((f, set(words(f.node.name)), [a.arg for a in f.node.args.args]))
+        return out
+
+    news = functions(al.new_stmts, al.n2o)
+    olds = functions(al.old.statements, al.o2n)
+
+    def related(x: tuple[Stmt, set[str], list[str]], y: tuple[Stmt, set[str], list[str]]) -> bool:
+        small, large = sorted((x[1], y[1]), key=len)
+        return x[2] == y[2] and x[1] != y[1] and len(small) >= 2 and small <= large and \
+            _homes_correspond(al, x[0].parent.owner, y[0].parent.owner)
+
+    for a, b in only_partners(news, olds, related):
+        al.match(a[0], b[0])
+
+
+def _homes_correspond(al: Aligner, new: Stmt | None, old: Stmt | None) -> bool:
+    """Whether two functions live in corresponding places: both in their modules, in classes
+    that correspond, or in two classes neither of which has a counterpart (`class Tez:` today,
+    `class Model(nn.Module):` before)."""
+    if new is None or old is None:
+        return new is None and old is None
+    if new in al.n2o or old in al.o2n:
+        return al.n2o.get(new) is old
+    return new.kind == old.kind == "class"
 
 
 __all__ = ["bottom_up"]
