@@ -57,6 +57,8 @@ CONTENT_LIMIT = 60
 CALL_MATCH = 0.7
 # two calls of one method on two objects that are not the same object are at most this similar
 OTHER_RECEIVER = 0.3
+# a parameter every call fills with one object: a vote for that rename, below one aligned pair
+PARAMETER_VOTE = 0.5
 # two statements the same but for one word renamed throughout (a concept: path -> episode)
 WORD_SWAP_MATCH = 0.9
 # a function gone today of at most this many statements may have been inlined where it was called
@@ -185,6 +187,8 @@ class NewSide:
     focus: set[Stmt] | None = None
     focus_compounds: list[Stmt] | None = None
     paths: dict[int, set[str]] = field(default_factory=dict)  # access paths by function (-1: module)
+    # what every call of a function passes for a parameter, by (function, parameter)
+    passed: dict[tuple[int, str], set[str]] = field(default_factory=dict)
 
 
 class Aligner:
@@ -249,6 +253,25 @@ class Aligner:
         self.leftovers_at = -1  # len(n2o) after the last leftovers phase
         self.old_words: set[str] | None = None  # the words of the old version's names
         self.binders: dict[tuple[int, str], list[Stmt]] = {}  # (function, name) -> new `name = ...`
+        self.seed_parameter_renames(ignored)
+
+    def seed_parameter_renames(self, sites: Iterable[Stmt]) -> None:
+        """A parameter of a site's function that every call fills with one object of the caller
+        (`self.train_epoch(optimizer=self.opt, step_scheduler=self.step_scheduler)`) is, in an
+        old version that never uses the parameter's name, what the function read directly: a
+        weak vote for that rename, which one aligned statement keeping the name outweighs."""
+        fns = {id(d): d for stmt in sites if (d := enclosing_def(stmt)) is not None}
+        old_names = {p for p in self.result.old_module_paths() if "." not in p}
+        for fn in fns.values():
+            node = fn.node
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for arg in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+                if arg.arg in ("self", "cls") or arg.arg in old_names:
+                    continue  # (an old version that has the name may well have had the parameter)
+                passed = self.passed_for(fn, arg.arg)
+                if len(passed) == 1 and (path := next(iter(passed))) != arg.arg:
+                    self.result.renames.flat[arg.arg][path] += PARAMETER_VOTE
 
     # -- small helpers -----------------------------------------------------------------------
 
@@ -390,7 +413,11 @@ class Aligner:
             return self.inlined_call(a, b)
         fb = self.local_callee(b, self.old_defs)
         if fb is None:
-            return False
+            # a bare old call of the new function's name that the old file does not define (a
+            # callback handed in, `backprop(loss)`): the step the function took over
+            old_call = outer_call(b.node)
+            return old_call is not None and isinstance(old_call.func, ast.Name) and \
+                old_call.func.id == def_name(fa) and def_name(fa) not in self.old_defs
         img = self.n2o.get(fa)
         if img is not None:
             return img is fb
@@ -589,9 +616,12 @@ class Aligner:
             return False
         fa = self.local_callee(a, self.new_defs)
         # (a method that hands on to another object's namesake, `def log(self, **logs):
-        # self.accelerator.log(logs, ...)`, does not call itself)
+        # self.accelerator.log(logs, ...)`, does not call itself; an old call of that name,
+        # `backprop(loss)` of a callback passed in, is the step the method took over)
+        old_call = outer_call(b.node)
         return fa is not None and fa.kind == "def" and def_name(fa) not in self.old_defs and \
-            self.local_callee(b, self.old_defs) is None and fa not in set(a.ancestors())
+            self.local_callee(b, self.old_defs) is None and fa not in set(a.ancestors()) and \
+            (old_call is None or callee_name(old_call.func) != def_name(fa))
 
     def other_receivers(self, a: Stmt, b: Stmt) -> bool:
         """Whether two statements call one method on two different objects: `self.ema.update()`
@@ -611,7 +641,22 @@ class Aligner:
             return False  # `self.optimizer` and a local `optimizer`: one object, kept in two ways
         if rb in {self.renames.rename_token(p) for p in _argument_paths(ca)} or ra in _argument_paths(cb):
             return False
+        if rb in {self.renames.rename_token(p) for p in self.passed_for(a, ra)}:
+            return False  # `optimizer.step()` in a method every call of which passes `self.opt`
         return self.mentioned(ra, b, self.result.old_paths) or self.mentioned(rb, a, self.new_side.paths)
+
+    def passed_for(self, stmt: Stmt, name: str) -> set[str]:
+        """What the calls of the new function ``stmt`` (or the one around it) pass for its parameter ``name``,
+        as access paths: empty unless every call passes one (`self.train_epoch(optimizer=self.opt)`
+        makes the method's `optimizer` the object's `self.opt`)."""
+        fn = stmt if stmt.kind == "def" else enclosing_def(stmt)
+        if fn is None or not isinstance(fn.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return set()
+        key = (fn.order, name)
+        found = self.new_side.passed.get(key)
+        if found is None:
+            found = self.new_side.passed[key] = _passed_for(self.new.module, fn.node, name)
+        return found
 
     def mentioned(self, path: str, stmt: Stmt, cache: dict[int, set[str]]) -> bool:
         """Whether the version of ``stmt`` mentions ``path`` where it would mean one thing: an
@@ -692,6 +737,30 @@ def _value_names(node: ast.expr) -> set[str]:
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and id(n) not in called} | \
         {p for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
          if (p := dotted(n.func.value)) is not None}
+
+
+def _passed_for(module: ast.Module, fn: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> set[str]:
+    """The access paths the calls of ``fn`` in ``module`` pass for its parameter ``name``, by
+    keyword or position; empty when there is no call or one passes something else or nothing."""
+    positional = [a.arg for a in [*fn.args.posonlyargs, *fn.args.args]]
+    if name not in positional and name not in [a.arg for a in fn.args.kwonlyargs]:
+        return set()
+    found: set[str] = set()
+    for call in ast.walk(module):
+        if not isinstance(call, ast.Call) or callee_name(call.func) != fn.name:
+            continue
+        value = next((k.value for k in call.keywords if k.arg == name), None)
+        if value is None and name in positional:
+            index = positional.index(name)
+            if isinstance(call.func, ast.Attribute) and positional[:1] in (["self"], ["cls"]):
+                index -= 1  # bound method: `self` is not among the arguments
+            if 0 <= index < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+                value = call.args[index]
+        path = dotted(value) if value is not None else None
+        if path is None:
+            return set()
+        found.add(path)
+    return found
 
 
 def _argument_paths(call: ast.Call) -> set[str]:
