@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
-from florc.propagate.defs import callee_name, called_names, enclosing_def, outer_call, paths_of
+from florc.propagate.defs import callee_name, called_names, dotted, enclosing_def, outer_call, paths_of
 from florc.propagate.resolve import aliased_value, reaching_definition
 from florc.propagate.similarity import bag, dice
 from florc.syntax.scope import Point, read_paths, subtree_writes, written_paths
@@ -152,6 +152,9 @@ class _Placer:
                     found = self.past_replaced(found, skipped, limit)
                 break
             skipped.append(sibling)
+        if isinstance(found, Placement) and before and found.new_anchor is not before[-1] and after and \
+                (moved := self.moved_between(before[-1], after[0], expected)) is not None:
+            found = moved
         if found is None and not before and expected is not None and self.al.kids(block) and \
                 limit < (1 << 30) and (block.owner is None or self.owner_block(block) is expected):
             # first in its block today, and the block has a counterpart: first there too
@@ -198,6 +201,24 @@ class _Placer:
         if expected is None:
             return NoPlace("no statement around it and no enclosing block has a counterpart")
         return NoPlace("none of its neighbouring statements has a counterpart")
+
+    def moved_between(self, prev: Stmt, nxt: Stmt, expected: Block | None) -> Placement | NoPlace | None:
+        """After ``prev``'s image when the site's two nearest neighbours moved to another
+        function together, their images next to each other there, while the site's own block
+        placed it by farther ones: code moved today from a caller into the function it calls
+        (the validation report, scheduler step and best-model save, once inline in the training
+        loop, now in `validate()`) takes the site along."""
+        first = self.al.image(prev) or self.hull(self.inner_images(prev), None, last=True)
+        second = self.al.image(nxt)
+        if first is None or second is None or first.parent is not second.parent or \
+                first.parent is expected or first.index >= second.index or \
+                any(self.al.preimage(k) is not None for k in first.parent.stmts[first.index + 1:second.index]):
+            return None
+        own = enclosing_def(self.site)
+        home = self.al.image(own) if own is not None else None
+        if home is None or enclosing_def(first) is home:
+            return None
+        return self.after(first, prev)
 
     def own_function(self, block: Block) -> bool:
         """Whether an old block may hold the site as far as functions go. A function new today
@@ -831,7 +852,7 @@ class _Placer:
         new_index = index
         for k in range(index, len(stmts)):
             s = stmts[k]
-            if any(_overlaps(w, r) for w in _writes_paths(s) for r in reads):
+            if any(_overlaps(w, r) for w in _writes_paths(s) for r in reads) and not _converts(s):
                 pre = self.al.preimage(s)
                 if pre is None and k < limit or pre is not None and not _after_in_new(pre, self.site):
                     new_index = k + 1
@@ -933,13 +954,23 @@ def _body_with_callees(al: Alignment, function: Stmt, depth: int = 2) -> list[St
             for d in fn.descendants():
                 out.append(d)
                 for name in called_names(d.node) if not d.compound else ():
-                    found = al.new_defs.get(name, [])
+                    found = _of_own_class(al.new_defs.get(name, []), d)
                     if len(found) == 1 and id(found[0]) not in seen and al.image(found[0]) is None and \
                             name not in al.old_defs:
                         seen.add(id(found[0]))
                         callees.append(found[0])
         todo = callees
     return out
+
+
+def _of_own_class(defs: list[Stmt], caller: Stmt) -> list[Stmt]:
+    """Of several functions of one name, the method of the caller's own class if it has one
+    (`self.run_step(...)` in `Trainer.run_epoch`, with a `TaskTrainer.run_step` beside it)."""
+    if len(defs) < 2:
+        return defs
+    own = next((a for a in caller.ancestors() if a.kind == "class"), None)
+    mine = [d for d in defs if own is not None and d.parent.owner is own]
+    return mine if len(mine) == 1 else defs
 
 
 def _calls_of(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:
@@ -1027,6 +1058,37 @@ def _overlaps(write: tuple[str, ...], read: tuple[str, ...]) -> bool:
     """A write of ``a.b`` changes a read of ``a.b.c``, and a write of ``a`` one of ``a.b``."""
     n = min(len(write), len(read))
     return write[:n] == read[:n] and len(write) <= len(read)
+
+
+# calls that change how a value is held (type, device, container), not the value observed
+_CONVERSIONS = frozenset({"float", "double", "half", "long", "int", "bool", "to", "cuda", "cpu", "from_numpy",
+                          "tensor", "Tensor", "as_tensor", "asarray", "array", "Variable", "contiguous"})
+_LIBRARIES = frozenset({"torch", "np", "numpy", "autograd", "torch.autograd"})
+
+
+def _converts(stmt: Stmt) -> bool:
+    """Whether ``stmt`` only converts a value in place (``x = x.float()``, ``inputs =
+    Variable(inputs)``, ``y = torch.from_numpy(y).to(device)``): what a statement reading it
+    observes (its device, length, shape) is the same on either side of it."""
+    node = stmt.node
+    if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+        return False
+    target = dotted(node.targets[0])
+    value: ast.expr = node.value
+    if target is None or not isinstance(value, ast.Call):
+        return False
+    while isinstance(value, ast.Call):
+        func = value.func
+        if callee_name(func) not in _CONVERSIONS:
+            return False
+        receiver = dotted(func.value) if isinstance(func, ast.Attribute) else None
+        if isinstance(func, ast.Attribute) and receiver not in _LIBRARIES:
+            value = func.value  # `x.float()`: the value is the receiver
+        elif value.args:
+            value = value.args[0]  # `torch.from_numpy(x)`, `Variable(x)`
+        else:
+            return False
+    return dotted(value) == target
 
 
 def _after_in_new(stmt: Stmt, site: Stmt) -> bool:

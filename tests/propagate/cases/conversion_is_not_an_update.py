@@ -1,0 +1,58 @@
+# case: A statement that only converts the value it reads (Variable(inputs)) is not a later update to follow: right after the device move's if, as today
+# === new
+import flor
+
+
+def train(model, criterion, optimizer, sampler, use_cuda):
+    model.train()
+    inputs, targets = sampler.get_batch()
+    inputs = torch.Tensor(inputs)
+    targets = torch.Tensor(targets)
+    if use_cuda:
+        inputs = inputs.to("cuda", non_blocking=True)
+        targets = targets.to("cuda", non_blocking=True)
+    flor.log("batch_on_gpu", inputs.is_cuda)
+    predictions = model(inputs.transpose(1, 2))
+    loss = criterion(predictions, targets)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+# === old
+def train(model, criterion, optimizer, sampler, use_cuda):
+    model.train()
+    inputs, targets = sampler.get_batch()
+    inputs = torch.Tensor(inputs)
+    targets = torch.Tensor(targets)
+    if use_cuda:
+        inputs = inputs.cuda()
+        targets = targets.cuda()
+    inputs = Variable(inputs)
+    targets = Variable(targets)
+    predictions = model(inputs.transpose(1, 2))
+    loss = criterion(predictions, targets)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.data[0]
+# === expected
+import flor
+def train(model, criterion, optimizer, sampler, use_cuda):
+    model.train()
+    inputs, targets = sampler.get_batch()
+    inputs = torch.Tensor(inputs)
+    targets = torch.Tensor(targets)
+    if use_cuda:
+        inputs = inputs.cuda()
+        targets = targets.cuda()
+    flor.log("batch_on_gpu", inputs.is_cuda)
+    inputs = Variable(inputs)
+    targets = Variable(targets)
+    predictions = model(inputs.transpose(1, 2))
+    loss = criterion(predictions, targets)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.data[0]
+# === diagnostics
+placed batch_on_gpu at train/stmt:5
