@@ -226,6 +226,20 @@ def _same_producer(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> 
     return a is None or b is None or a == b
 
 
+def _same_slot(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> bool:
+    """For two assignments to an entry under a constant key: whether it is the same key
+    (``model_dict["config"] = self.config`` fills another entry than ``model_dict["epoch"] =
+    self.current_epoch``: the two values are not one renamed)."""
+    def slot(tokens: tuple[str, ...]) -> str | None:
+        if len(tokens) > 5 and tokens[1] == "[" and tokens[3] == "]" and tokens[4] == "=" and \
+                tokens[2].startswith("'"):
+            return tokens[2]
+        return None
+
+    a, b = slot(new_tokens), slot(old_tokens)
+    return a is None or b is None or a == b
+
+
 def _attribute_to_key(path: str, old: tuple[str, ...]) -> str | None:
     """``config["lr"]`` for the path ``args.lr`` when ``old`` is ``config [ 'lr ]``."""
     if "." not in path or len(old) != 4 or not is_path(old[0]) or old[1] != "[" or old[3] != "]":
@@ -315,7 +329,8 @@ class RenameTable:
         # `images.to(device)` is evidence, `if val_acc > best_acc` vs `if rank == 0` is not,
         # and neither is `trainer = Trainer(model, SGD(...))` vs `optimizer = SGD(...)`, two
         # assignments of different things
-        trusted = renames and equal >= 2 * replaced and _same_producer(new_tokens, old_tokens)
+        trusted = renames and equal >= 2 * replaced and _same_producer(new_tokens, old_tokens) and \
+            _same_slot(new_tokens, old_tokens)
         for a, b in pairs:
             if a != b and not trusted:
                 continue
