@@ -230,6 +230,8 @@ class Aligner:
         self.old_keys: dict[str, list[Stmt]] | None = None
         self.new_keys: Counter[str] | None = None
         self.raw_keys: dict[Stmt, tuple[str, tuple[str, ...]]] = {}
+        # the updates by a constant (`self.step += 1`) on each side, with how and their names' words
+        self.counters: tuple[list[tuple[Stmt, str, set[str]]], list[tuple[Stmt, str, set[str]]]] | None = None
         self._renamed: dict[tuple[Stmt, int | None], tuple[str, ...]] = {}
         self._scope: dict[Stmt, int] = {}
         self._callee: dict[int, Stmt | None] = {}
@@ -261,17 +263,21 @@ class Aligner:
         old version that never uses the parameter's name, what the function read directly: a
         weak vote for that rename, which one aligned statement keeping the name outweighs."""
         fns = {id(d): d for stmt in sites if (d := enclosing_def(stmt)) is not None}
-        old_names = {p for p in self.result.old_module_paths() if "." not in p}
+        votes: list[tuple[str, str]] = []
         for fn in fns.values():
             node = fn.node
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             for arg in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
-                if arg.arg in ("self", "cls") or arg.arg in old_names:
-                    continue  # (an old version that has the name may well have had the parameter)
-                passed = self.passed_for(fn, arg.arg)
+                passed = self.passed_for(fn, arg.arg) if arg.arg not in ("self", "cls") else set()
                 if len(passed) == 1 and (path := next(iter(passed))) != arg.arg:
-                    self.result.renames.flat[arg.arg][path] += PARAMETER_VOTE
+                    votes.append((arg.arg, path))
+        if votes:
+            # (an old version that has the name may well have had the parameter)
+            old_names = {n.id for n in ast.walk(self.old.module) if isinstance(n, ast.Name)}
+            for name, path in votes:
+                if name not in old_names:
+                    self.result.renames.flat[name][path] += PARAMETER_VOTE
 
     # -- small helpers -----------------------------------------------------------------------
 

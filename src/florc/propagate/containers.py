@@ -234,22 +234,25 @@ def match_renamed_functions(al: Aligner) -> None:
     self.model_fn(data)` in the training and the validation step) need to know which is which.
     The shorter name has two words at least: `train` is in `train_one_epoch` and in
     `train_one_step` alike."""
-    def functions(stmts: list[Stmt], matched: dict[Stmt, Stmt]) -> list[tuple[Stmt, set[str], list[str]]]:
+    def functions(defs: dict[str, list[Stmt]], matched: dict[Stmt, Stmt]) -> list[tuple[Stmt, set[str], list[str]]]:
         out = []
-        for f in stmts:
-            if f.kind == "def" and f not in matched and isinstance(f.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                out.append((f, set(words(f.node.name)), [a.arg for a in f.node.args.args]))
+        for name, fns in defs.items():
+            for f in fns:
+                if f not in matched and isinstance(f.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    out.append((f, set(words(name)), [a.arg for a in f.node.args.args]))
         return out
 
-    news = functions(al.new_stmts, al.n2o)
-    olds = functions(al.old.statements, al.o2n)
+    news = functions(al.new_defs, al.n2o)
+    olds = functions(al.old_defs, al.o2n)
 
     def related(x: tuple[Stmt, set[str], list[str]], y: tuple[Stmt, set[str], list[str]]) -> bool:
         small, large = sorted((x[1], y[1]), key=len)
         return x[2] == y[2] and x[1] != y[1] and len(small) >= 2 and small <= large and \
             _homes_correspond(al, x[0].parent.owner, y[0].parent.owner)
 
-    for a, b in only_partners(news, olds, related):
+    # (the functions placement asks about: those holding a site's neighbours)
+    mine = [f for f in news if f[0] in al.focus_compound_set]
+    for a, b in only_partners(mine, olds, related, lambda f: tuple(f[2]), news):
         al.match(a[0], b[0])
 
 

@@ -183,33 +183,39 @@ def counters(al: Aligner) -> None:
     """A counter advanced the same way on each side under names whose words one contains the
     other's (``self._train_step += 1`` today, ``self.current_train_step += 1`` before) is the
     same counter, when neither side has another such counter to pair with."""
-    def unmatched(stmts: list[Stmt], matched: dict[Stmt, Stmt]) -> list[tuple[Stmt, str, set[str]]]:
-        out = []
-        for stmt in stmts:
-            if not stmt.compound and stmt not in matched and (c := _counter(stmt.node)) is not None:
-                out.append((stmt, c[0], c[1]))
-        return out
-
-    news = unmatched(al.new_stmts, al.n2o)
-    olds = unmatched(al.old.statements, al.o2n)
+    if al.counters is None:
+        al.counters = (_counters(al.new_stmts), _counters(al.old.statements))
+    news = [c for c in al.counters[0] if c[0] not in al.n2o]
+    olds = [c for c in al.counters[1] if c[0] not in al.o2n]
     if not news or not olds:
         return
 
     def related(x: tuple[Stmt, str, set[str]], y: tuple[Stmt, str, set[str]]) -> bool:
         return x[1] == y[1] and x[2] != y[2] and (x[2] <= y[2] or y[2] <= x[2])
 
-    for a, b in only_partners([n for n in news if n[0] in al.focus], olds, related, news):
+    for a, b in only_partners([n for n in news if n[0] in al.focus], olds, related, lambda c: c[1], news):
         al.match(a[0], b[0])
 
 
-def only_partners(news: list[T], olds: list[T], related: Callable[[T, T], bool],
+def only_partners(news: list[T], olds: list[T], related: Callable[[T, T], bool], key: Callable[[T], object],
                   rivals: list[T] | None = None) -> Iterator[tuple[T, T]]:
     """The pairs of a new and an old item each related to the other alone (``rivals``, the
-    new items the old one may also relate to, default ``news``)."""
+    new items the old one may also relate to, default ``news``); only items of one ``key``
+    can be related."""
+    by_key: dict[object, list[T]] = defaultdict(list)
+    for b in olds:
+        by_key[key(b)].append(b)
+    rivals_by_key: dict[object, list[T]] = defaultdict(list)
+    for x in news if rivals is None else rivals:
+        rivals_by_key[key(x)].append(x)
     for a in news:
-        found = [b for b in olds if related(a, b)]
-        if len(found) == 1 and [x for x in (news if rivals is None else rivals) if related(x, found[0])] == [a]:
+        found = [b for b in by_key.get(key(a), ()) if related(a, b)]
+        if len(found) == 1 and [x for x in rivals_by_key[key(a)] if related(x, found[0])] == [a]:
             yield a, found[0]
+
+
+def _counters(stmts: list[Stmt]) -> list[tuple[Stmt, str, set[str]]]:
+    return [(stmt, *c) for stmt in stmts if not stmt.compound and (c := _counter(stmt.node)) is not None]
 
 
 def _counter(node: ast.stmt) -> tuple[str, set[str]] | None:
