@@ -419,11 +419,10 @@ class Aligner:
             return self.inlined_call(a, b)
         fb = self.local_callee(b, self.old_defs)
         if fb is None:
-            # a bare old call of the new function's name that the old file does not define (a
+            # a bare old call of the function's name that the old file does not define (a
             # callback handed in, `backprop(loss)`): the step the function took over
-            old_call = outer_call(b.node)
-            return old_call is not None and isinstance(old_call.func, ast.Name) and \
-                old_call.func.id == def_name(fa) and def_name(fa) not in self.old_defs
+            call = self.call_by_name(fa, b)
+            return call is not None and isinstance(call.func, ast.Name) and def_name(fa) not in self.old_defs
         img = self.n2o.get(fa)
         if img is not None:
             return img is fb
@@ -622,12 +621,18 @@ class Aligner:
             return False
         fa = self.local_callee(a, self.new_defs)
         # (a method that hands on to another object's namesake, `def log(self, **logs):
-        # self.accelerator.log(logs, ...)`, does not call itself; an old call of that name,
-        # `backprop(loss)` of a callback passed in, is the step the method took over)
-        old_call = outer_call(b.node)
+        # self.accelerator.log(logs, ...)`, does not call itself; an old call of that name is
+        # the step the method took over)
         return fa is not None and fa.kind == "def" and def_name(fa) not in self.old_defs and \
             self.local_callee(b, self.old_defs) is None and fa not in set(a.ancestors()) and \
-            (old_call is None or callee_name(old_call.func) != def_name(fa))
+            self.call_by_name(fa, b) is None
+
+    @staticmethod
+    def call_by_name(fa: Stmt, b: Stmt) -> ast.Call | None:
+        """The call old ``b`` makes of something named as the new function ``fa`` (`backprop(loss)`,
+        a callback handed in, for today's `def backprop(self, state, loss)`)."""
+        call = outer_call(b.node)
+        return call if call is not None and callee_name(call.func) == def_name(fa) else None
 
     def other_receivers(self, a: Stmt, b: Stmt) -> bool:
         """Whether two statements call one method on two different objects: `self.ema.update()`

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from florc.propagate.defs import dotted, enclosing_def
+from florc.propagate.recovery import constant_step
 from florc.propagate.similarity import dice, words
 from florc.syntax.scope import target_paths
 from florc.syntax.tokens import is_path
@@ -220,13 +221,14 @@ def _counters(stmts: list[Stmt]) -> list[tuple[Stmt, str, set[str]]]:
 
 def _counter(node: ast.stmt) -> tuple[str, set[str]] | None:
     """How an update of one name or attribute of ``self`` advances it by a constant (``+ 1``),
-    and the words of that name, when they include one of three letters or more."""
-    if not isinstance(node, ast.AugAssign) or not isinstance(node.value, ast.Constant):
-        # (an accumulator, `batch_train_loss += loss.item()`, is not the old `train_loss +=
-        # loss.item()` for its name: the epoch's total is another sum)
+    and the words of that name, when they include one of three letters or more. (Not an
+    accumulator, `batch_train_loss += loss.item()`, which is not the old `train_loss +=
+    loss.item()` for its name: the epoch's total is another sum.)"""
+    step = constant_step(node)
+    if step is None:
         return None
-    path = dotted(node.target)
-    if path is None or path.count(".") > (1 if path.startswith("self.") else 0):
+    path, op, value = step
+    if path.count(".") > (1 if path.startswith("self.") else 0):
         return None
     name = words(path.rpartition(".")[2])
     if not any(len(w) > 2 for w in name):
@@ -234,7 +236,7 @@ def _counter(node: ast.stmt) -> tuple[str, set[str]] | None:
     # (an attribute of the object and a local are two counters: `step += 1` counts batches,
     # `self.global_step += 1` optimizer steps)
     kind = "self" if "." in path else "local"
-    return f"{kind} {type(node.op).__name__} {ast.dump(node.value)}", set(name)
+    return f"{kind} {op} {value!r}", set(name)
 
 
 def _self_or_local(key: str) -> str:

@@ -454,11 +454,8 @@ class _Placer:
     def local_callee(self, stmt: Stmt) -> Stmt | None:
         """The function of the new file that a simple statement calls, if exactly one, or
         the one of that name defined around it (two functions each with its own `closure()`)."""
-        found = [d for name in called_names(stmt.node) for d in self.al.new_defs.get(name, ())
-                 if d is not self.site and self.site not in d.descendants()]
-        if len(found) > 1:
-            around = {id(a.parent) for a in (stmt, *stmt.ancestors())}
-            found = [d for d in found if id(d.parent) in around]
+        found = _defined_around([d for name in called_names(stmt.node) for d in self.al.new_defs.get(name, ())
+                                 if d is not self.site and self.site not in d.descendants()], stmt)
         return found[0] if len(found) == 1 else None
 
     def hull(self, images: list[Stmt], expected: Block | None, last: bool, limit: int = 1 << 30) -> Stmt | None:
@@ -954,7 +951,7 @@ def _body_with_callees(al: Alignment, function: Stmt, depth: int = 2) -> list[St
             for d in fn.descendants():
                 out.append(d)
                 for name in called_names(d.node) if not d.compound else ():
-                    found = _of_own_class(al.new_defs.get(name, []), d)
+                    found = _defined_around(al.new_defs.get(name, []), d)
                     if len(found) == 1 and id(found[0]) not in seen and al.image(found[0]) is None and \
                             name not in al.old_defs:
                         seen.add(id(found[0]))
@@ -963,13 +960,14 @@ def _body_with_callees(al: Alignment, function: Stmt, depth: int = 2) -> list[St
     return out
 
 
-def _of_own_class(defs: list[Stmt], caller: Stmt) -> list[Stmt]:
-    """Of several functions of one name, the method of the caller's own class if it has one
-    (`self.run_step(...)` in `Trainer.run_epoch`, with a `TaskTrainer.run_step` beside it)."""
+def _defined_around(defs: list[Stmt], caller: Stmt) -> list[Stmt]:
+    """Of several functions of one name, the one defined around ``caller`` if there is one
+    alone (`self.run_step(...)` in `Trainer.run_epoch`, with a `TaskTrainer.run_step` beside
+    it; two functions each with its own `closure()`); otherwise all of them."""
     if len(defs) < 2:
         return defs
-    own = next((a for a in caller.ancestors() if a.kind == "class"), None)
-    mine = [d for d in defs if own is not None and d.parent.owner is own]
+    around = {id(a.parent) for a in (caller, *caller.ancestors())}
+    mine = [d for d in defs if id(d.parent) in around]
     return mine if len(mine) == 1 else defs
 
 

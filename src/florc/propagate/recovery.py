@@ -365,7 +365,7 @@ def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, 
             # `gradient_step += 1` / `global_step += 1`: a counter stepped by the same
             # constant at the same place is the same counter under another name
             return [(x, y)]
-        return [(x, y)] if _same_check(x.node, y.node) or _same_callee_unpacked(x.node, y.node) else []
+        return [(x, y)] if _written_two_ways(x.node, y.node) else []
     if min(n, m) == 1:
         lone = _lone_loop(al, xs, ys)
         if lone is not None:
@@ -402,7 +402,7 @@ def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, 
 def _gap_sim(al: Aligner, x: Stmt, y: Stmt, threshold: float) -> float:
     """``al.sim``, except that a check written two ways (`assert c` / `if not c: raise`) and
     one call's results unpacked into other names are the same statement."""
-    if _same_check(x.node, y.node) or _same_callee_unpacked(x.node, y.node):
+    if _written_two_ways(x.node, y.node):
         return 1.0
     return 0.0 if _name_bound_elsewhere(al, x, y) else al.sim(x, y, threshold)
 
@@ -490,12 +490,25 @@ def _inner_compounds(stmt: Stmt) -> list[Stmt]:
     return [s for block in stmt.blocks for s in block.stmts if s.compound]
 
 
+def constant_step(node: ast.stmt) -> tuple[str, str, object] | None:
+    """What an augmented assignment by a constant updates and how: ``("self.step", "Add", 1)``
+    for ``self.step += 1``."""
+    if not isinstance(node, ast.AugAssign) or not isinstance(node.value, ast.Constant):
+        return None
+    path = dotted(node.target)
+    return (path, type(node.op).__name__, node.value.value) if path is not None else None
+
+
 def _same_counter_step(a: ast.stmt, b: ast.stmt) -> bool:
     """Two augmented assignments of a plain name by the same constant (``n += 1``)."""
-    return isinstance(a, ast.AugAssign) and isinstance(b, ast.AugAssign) and \
-        isinstance(a.target, ast.Name) and isinstance(b.target, ast.Name) and \
-        type(a.op) is type(b.op) and isinstance(a.value, ast.Constant) and \
-        isinstance(b.value, ast.Constant) and a.value.value == b.value.value
+    sa, sb = constant_step(a), constant_step(b)
+    return sa is not None and sb is not None and "." not in sa[0] and "." not in sb[0] and sa[1:] == sb[1:]
+
+
+def _written_two_ways(a: ast.stmt, b: ast.stmt) -> bool:
+    """A check (`assert c` / `if not c: raise`) or an unpacking of one call's results into
+    other names, written one way on each side."""
+    return _same_check(a, b) or _same_callee_unpacked(a, b)
 
 
 def _same_callee_unpacked(a: ast.stmt, b: ast.stmt) -> bool:
@@ -557,4 +570,4 @@ def _heaviest_increasing(pairs: list[tuple[int, int]], weights: list[int]) -> li
     return list(reversed(out))
 
 
-__all__ = ["align_gap", "recover", "recover_all"]
+__all__ = ["align_gap", "constant_step", "recover", "recover_all"]
