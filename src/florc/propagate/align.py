@@ -48,6 +48,7 @@ from florc.propagate.defs import (callee_name, called_names, def_name, defs_by_n
 from florc.propagate.renames import RenameTable, identity_paths, scope_key
 from florc.propagate.similarity import (Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match, share_a_word,
                                         word_swap, words)
+from florc.syntax.scope import function_params, written_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, StatementTree, Stmt
 
@@ -125,6 +126,7 @@ class Alignment:
     # statements of one arm of an `if`/`else` new today whose copy in another arm has a
     # counterpart: that counterpart is theirs too (see ``recovery.arm_copies``)
     copies: dict[Stmt, Stmt] = field(default_factory=dict)
+    _new_locals: dict[int, dict[str, set[str]]] | None = None  # see ``separate_locals``
 
     def image(self, stmt: Stmt) -> Stmt | None:
         found = self.n2o.get(stmt)
@@ -153,6 +155,28 @@ class Alignment:
         if found is None:
             found = self.old_paths[-1] = paths_of(self.old.module)
         return found
+
+    def separate_locals(self, scope: int, other: int, name: str) -> bool:
+        """Whether ``name`` is a local variable of two different functions of the newest
+        version (orders ``scope`` and ``other``; -1: the module), parameters left out, and two
+        variables: unless ``scope`` binds it from a call of ``other`` (`stats, curr_logprob =
+        self._do_estep(X)`, where `_do_estep` sums its own `curr_logprob`)."""
+        if self._new_locals is None:
+            found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+            for stmt in self.new.statements:
+                calls = called_names(stmt.node) if not stmt.compound else set()
+                for p in written_paths(stmt.node):
+                    if len(p) == 1:
+                        found[scope_key(stmt)][p[0]].update(calls)
+            for stmt in self.new.statements:
+                if stmt.kind == "def":
+                    for param in function_params(stmt.node):
+                        found[stmt.order].pop(param, None)
+            self._new_locals = found
+        mine, theirs = self._new_locals.get(scope, {}), self._new_locals.get(other, {})
+        if scope == other or name not in mine or name not in theirs:
+            return False
+        return other < 0 or def_name(self.new.statements[other]) not in mine[name]
 
     def kids(self, block: Block) -> list[Stmt]:
         """Statements of a block that take part in the alignment (sites excluded)."""

@@ -401,14 +401,21 @@ class RenameTable:
         return result
 
     def candidates(self, path: str, new_scope: ScopeKey, old_scope: ScopeKey,
-                   mentioned: Callable[[str], bool] = lambda path: False) -> list[tuple[str, str]]:
+                   mentioned: Callable[[str], bool] = lambda path: False,
+                   separate: Callable[[ScopeKey, ScopeKey, str], bool] = lambda scope, other, name: False,
+                   ) -> list[tuple[str, str]]:
         """Old expressions ``path`` may stand for, best first, each with a note on its evidence.
         Of the targets of one prefix, those whose whole path the old version ``mentioned`` come
         first: where `self.loop` was `self.config` for some attributes and `self` for others,
         `self.loop.local_step` is the `self.local_step` the old loop sets, not an unheard-of
-        `self.config.local_step`."""
+        `self.config.local_step`. Evidence of another new scope counts only where the root
+        name there is not a ``separate`` variable: the `batch_metrics` that a helper of today
+        aggregates is not the loop's `batch_metrics`."""
+        root = path.split(".")[0]
         tiers: list[list[dict[str, dict[str, float]]]] = [[], [], [], []]
         for (ns, os_), table in self.votes.items():
+            if separate(new_scope, ns, root):
+                continue
             if ns == new_scope and os_ == old_scope:
                 tiers[0].append(table)
             elif os_ == old_scope:

@@ -152,7 +152,8 @@ class _Context:
                 alias = self.through_alias(origin, definition, path, _without_feature(al, definition, path[0]))
                 return alias if alias is not None else Uncomputed(dotted, definition.first_line)
         candidates = al.renames.candidates(dotted, self.new_scope, self.old_scope,
-                                           lambda candidate: candidate in al.old_module_paths())
+                                           lambda candidate: candidate in al.old_module_paths(),
+                                           al.separate_locals)
         for candidate, note in _image_first(al, definition, path, candidates):
             if (candidate != dotted or origin is not self.site) and definition is not None and \
                     not _same_value(al, definition, candidate, point, path[0]):
@@ -360,11 +361,14 @@ def _original_definition(al: Alignment, definition: Stmt | None, path: Path) -> 
     while definition is not None and al.image(definition) is None and _updates(definition, name):
         earlier = reaching_definition(definition, name, path)
         if earlier is None:
-            # before it, a parameter of the function holds the value (`epochs` of `fit()`), or
-            # the attribute as set elsewhere when the update rebuilds it (`self.mu_init =
-            # self.mu_init.to(device)`); not a count stepped today (`self._n_calls += 1`)
+            # before it, a parameter of the function holds the value (`epochs` of `fit()`, the
+            # `X` of `X.shape`), or the attribute as set elsewhere when the update rebuilds it
+            # (`self.mu_init = self.mu_init.to(device)`); not a count stepped today
+            # (`self._n_calls += 1`)
+            if name in _parameters(definition) and (len(path) == 1 or name not in ("self", "cls")):
+                return None
             if len(path) == 1:
-                return None if name in _parameters(definition) else definition
+                return definition
             return None if isinstance(definition.node, ast.Assign) else definition
         definition = earlier
     return definition
@@ -432,6 +436,8 @@ def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) 
     place's function binds the name (under an old name too) without playing another new
     statement's role. A validation loop whose twin test loop was added today computes nothing
     in the old version, even though the old version has a loop that binds the same name."""
+    if _argument_unpacked(definition, path.split(".")[0], point):
+        return True
     inner = list(definition.descendants())
     for callee in _local_callees(al, definition):
         inner.extend(callee.descendants())
@@ -455,6 +461,19 @@ def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) 
                 any(p[0] in sources for p in _binds(pre)):
             return True
     return False
+
+
+def _argument_unpacked(definition: Stmt, name: str, point: Point) -> bool:
+    """Whether ``definition`` unpacks ``name`` from the arguments of its function today (`t =
+    info_dict['t']` in `print_progress(self, info_dict)`) where the function of ``point`` took
+    it as an argument of that name (`print_progress(self, t, loss)`): the same value."""
+    node = definition.node
+    fn, old_fn = enclosing_def(definition), next((a for a in point.block.ancestors() if a.kind == "def"), None)
+    if not isinstance(node, ast.Assign) or fn is None or old_fn is None or name not in function_params(old_fn.node):
+        return False
+    params = set(function_params(fn.node)) - {"self", "cls"}
+    reads = read_paths(node.value)
+    return name not in params and bool(reads) and all(r[0] in params for r in reads)
 
 
 def _scope_statements(point: Point) -> list[Stmt]:
@@ -551,7 +570,24 @@ def _update_of(stmt: Stmt | None, definition: Stmt, name: str) -> bool:
 
 
 def _local_callees(al: Alignment, stmt: Stmt) -> list[Stmt]:
-    return [d for name in called_names(stmt.node) for d in al.new_defs.get(name, ())]
+    out: list[Stmt] = []
+    for name in called_names(stmt.node):
+        defs = al.new_defs.get(name)
+        if defs:
+            out.extend(defs)
+            continue
+        # a method picked at run time (`impl = {"log": self._fit_log, ...}[self.implementation]`,
+        # then `impl(sub_X)`) may be any method the choice names without calling it
+        chosen = reaching_definition(stmt, name, (name,))
+        if chosen is None or not isinstance(chosen.node, ast.Assign):
+            continue
+        value = chosen.node.value
+        called = {id(n.func) for n in ast.walk(value) if isinstance(n, ast.Call)}
+        for node in ast.walk(value):
+            if isinstance(node, ast.Attribute) and id(node) not in called and \
+                    isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+                out.extend(al.new_defs.get(node.attr, ()))
+    return out
 
 
 def reaching_definition_at(point: Point, path: Path) -> Stmt | None:

@@ -1,0 +1,40 @@
+# case: Today print_progress takes a dict and unpacks t = info_dict['t']; before, t was a parameter of print_progress itself: the site reads that parameter, under the old condition.
+# === new
+import flor
+
+
+class Inference:
+    def update(self, feed_dict=None):
+        _, t, loss = self.sess.run([self.train, self.increment_t, self.loss], feed_dict)
+        return {"t": t, "loss": loss}
+
+    def print_progress(self, info_dict):
+        if self.n_print != 0:
+            t = info_dict["t"]
+            if t == 1 or t % self.n_print == 0:
+                flor.log("progress_step", t)
+                self.progbar.update(t, {"Loss": info_dict["loss"]})
+# === old
+class Inference:
+    def update(self):
+        _, loss = self.sess.run([self.train, self.loss])
+        return loss
+
+    def print_progress(self, t, loss):
+        if self.n_print is not None:
+            if t % self.n_print == 0:
+                print("iter {:d} loss {:.2f}".format(t, loss))
+# === expected
+import flor
+class Inference:
+    def update(self):
+        _, loss = self.sess.run([self.train, self.loss])
+        return loss
+
+    def print_progress(self, t, loss):
+        if self.n_print is not None:
+            if t % self.n_print == 0:
+                flor.log("progress_step", t)
+                print("iter {:d} loss {:.2f}".format(t, loss))
+# === diagnostics
+placed progress_step at Inference/print_progress/if/if/stmt:0
