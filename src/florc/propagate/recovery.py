@@ -396,7 +396,19 @@ def _align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, 
             i += 1
         else:
             j += 1
-    return out
+    return out or _lone_but_returns(al, xs, ys)
+
+
+def _lone_but_returns(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
+    """A gap where nothing pairs by similarity, but which is a lone pair once the `return`s
+    are set aside (`c_optimizer = Adam(self.d_lr, ...)` before today's `return g_optimizer,
+    c_optimizer`, `self.critic_optimizer = Adam(self.lr, ...)` before): the function ended
+    there without returning anything."""
+    kx = [x for x in xs if not isinstance(x.node, ast.Return)]
+    ky = [y for y in ys if not isinstance(y.node, ast.Return)]
+    if len(kx) != 1 or len(ky) != 1 or (len(kx), len(ky)) == (len(xs), len(ys)):
+        return []
+    return _align_gap(al, kx, ky)
 
 
 def _gap_sim(al: Aligner, x: Stmt, y: Stmt, threshold: float) -> float:
@@ -446,7 +458,7 @@ def _lone_loop(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> tuple[Stmt, Stmt]
     if len(same) != 1:
         return None
     x, y = (one, same[0]) if len(xs) == 1 else (same[0], one)
-    return (x, y) if al.sim(x, y) >= LONE_GAP_THRESHOLD else None
+    return _unwrapped(al, x, y) if al.sim(x, y) >= LONE_GAP_THRESHOLD else None
 
 
 def _parallel(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> bool:
