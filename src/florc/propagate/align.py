@@ -257,6 +257,9 @@ class Aligner:
         # the updates by a constant (`self.step += 1`) on each side, with how and their names' words
         self.counters: tuple[list[tuple[Stmt, str, set[str]]], list[tuple[Stmt, str, set[str]]]] | None = None
         self._renamed: dict[tuple[Stmt, int | None], tuple[str, ...]] = {}
+        self._respelled: dict[str, str] = {}
+        self._old_names: set[str] = set()
+        self._spellings: dict[str, set[str]] | None = None
         self._scope: dict[Stmt, int] = {}
         self._callee: dict[int, Stmt | None] = {}
         self.new_defs = self.result.new_defs = defs_by_name(self.new_stmts)
@@ -417,7 +420,38 @@ class Aligner:
                 between = self.renames.rename_token_between
                 new_scope = self.scope_of(stmt)
                 found = tuple(between(t, new_scope, old_scope) if is_path(t) else t for t in self.tokens[stmt])
+            found = tuple(self.respelled(t) for t in found)
             self._renamed[key] = found
+        return found
+
+    def respelled(self, token: str) -> str:
+        """A path or attribute token with each name the old version never has, but has
+        spelled otherwise with underscores, in the old spelling: today's `curr_logprob` is the
+        old `curr_log_prob`, `_assemble_input` the old `assemble_input` (one old name of that
+        spelling only: `loss_g` stays apart from `g_loss`)."""
+        found = self._respelled.get(token)
+        if found is not None:
+            return found
+        if self._spellings is None:
+            names: set[str] = set()
+            for stmt in self.old.statements:
+                for t in self.tokens[stmt]:
+                    if is_path(t) or t[:1] == "." and t[1:2].isidentifier():
+                        names.update(n for n in t.split(".") if n)
+            spellings: dict[str, set[str]] = defaultdict(set)
+            for name in names:
+                spellings[name.replace("_", "")].add(name)
+            self._old_names, self._spellings = names, spellings
+        found = token
+        if is_path(token) or token[:1] == "." and token[1:2].isidentifier():
+            parts = token.split(".")
+            for i, part in enumerate(parts):
+                if part and part not in self._old_names:
+                    same = self._spellings.get(part.replace("_", ""), set())
+                    if len(same) == 1:
+                        parts[i] = next(iter(same))
+            found = ".".join(parts)
+        self._respelled[token] = found
         return found
 
     def scope_of(self, stmt: Stmt) -> int:
