@@ -37,8 +37,9 @@ body moved elsewhere is not recognised as the same loop.
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from florc.propagate import containers, leftovers, recovery
@@ -48,7 +49,7 @@ from florc.propagate.defs import (callee_name, called_names, def_name, defs_by_n
 from florc.propagate.renames import RenameTable, identity_paths, scope_key
 from florc.propagate.similarity import (Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match, share_a_word,
                                         word_swap, words)
-from florc.syntax.scope import function_params, written_paths
+from florc.syntax.scope import function_params, target_paths
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Block, StatementTree, Stmt
 
@@ -66,6 +67,8 @@ WORD_SWAP_MATCH = 0.9
 INLINED_BODY = 4
 # a statement of its body is this similar to the statement that does its work today
 SIMPLE_MATCH = 0.5
+# the names a version's text has (in the old spelling of a name: see ``Aligner.respelled``)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class Tokens:
@@ -126,7 +129,7 @@ class Alignment:
     # statements of one arm of an `if`/`else` new today whose copy in another arm has a
     # counterpart: that counterpart is theirs too (see ``recovery.arm_copies``)
     copies: dict[Stmt, Stmt] = field(default_factory=dict)
-    _new_locals: dict[int, dict[str, set[str]]] | None = None  # see ``separate_locals``
+    new_side: NewSide = field(default_factory=lambda: NewSide())
 
     def image(self, stmt: Stmt) -> Stmt | None:
         found = self.n2o.get(stmt)
@@ -161,22 +164,15 @@ class Alignment:
         version (orders ``scope`` and ``other``; -1: the module), parameters left out, and two
         variables: unless ``scope`` binds it from a call of ``other`` (`stats, curr_logprob =
         self._do_estep(X)`, where `_do_estep` sums its own `curr_logprob`)."""
-        if self._new_locals is None:
-            found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-            for stmt in self.new.statements:
-                calls = called_names(stmt.node) if not stmt.compound else set()
-                for p in written_paths(stmt.node):
-                    if len(p) == 1:
-                        found[scope_key(stmt)][p[0]].update(calls)
-            for stmt in self.new.statements:
-                if stmt.kind == "def":
-                    for param in function_params(stmt.node):
-                        found[stmt.order].pop(param, None)
-            self._new_locals = found
-        mine, theirs = self._new_locals.get(scope, {}), self._new_locals.get(other, {})
-        if scope == other or name not in mine or name not in theirs:
+        if scope == other:
             return False
-        return other < 0 or def_name(self.new.statements[other]) not in mine[name]
+        mine = self.new_side.bindings_in(self.new, scope)
+        if name not in mine or name not in self.new_side.bindings_in(self.new, other):
+            return False
+        if other < 0:
+            return True
+        callee = def_name(self.new.statements[other])
+        return not any(not stmt.compound and callee in called_names(stmt.node) for stmt in mine[name])
 
     def kids(self, block: Block) -> list[Stmt]:
         """Statements of a block that take part in the alignment (sites excluded)."""
@@ -213,6 +209,45 @@ class NewSide:
     paths: dict[int, set[str]] = field(default_factory=dict)  # access paths by function (-1: module)
     # what every call of a function passes for a parameter, by (function, parameter)
     passed: dict[tuple[int, str], set[str]] = field(default_factory=dict)
+    # the statements that bind each plain name, by function (see ``Alignment.separate_locals``)
+    bindings: dict[int, dict[str, list[Stmt]]] = field(default_factory=dict)
+    by_scope: dict[int, list[Stmt]] | None = None
+
+    def bindings_in(self, tree: StatementTree, scope: int) -> dict[str, list[Stmt]]:
+        """The statements of ``tree`` that bind each plain name in the function of order
+        ``scope`` (-1: the module), its parameters left out."""
+        found = self.bindings.get(scope)
+        if found is not None:
+            return found
+        if self.by_scope is None:
+            self.by_scope = defaultdict(list)
+            for stmt in tree.statements:
+                self.by_scope[scope_key(stmt)].append(stmt)
+        found = defaultdict(list)
+        for stmt in self.by_scope.get(scope, ()):
+            for name in _assigned_names(stmt.node):
+                found[name].append(stmt)
+        if scope >= 0:
+            for param in function_params(tree.statements[scope].node):
+                found.pop(param, None)
+        self.bindings[scope] = found
+        return found
+
+
+def _assigned_names(node: ast.stmt) -> Iterator[str]:
+    """The plain names an assignment or a loop binds (cheaper than ``written_paths``, and all
+    that tells two functions' variables apart)."""
+    targets: list[ast.expr] = []
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor)):
+        targets = [node.target]
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+    for target in targets:
+        for path in target_paths(target):
+            if len(path) == 1:
+                yield path[0]
 
 
 class Aligner:
@@ -273,7 +308,7 @@ class Aligner:
             new_side.focus_compounds = [a for a in self.new_stmts if a.compound and
                                         any(k in new_side.focus for b in a.blocks for k in b.stmts)]
         self.focus = new_side.focus
-        self.new_side = new_side
+        self.new_side = self.result.new_side = new_side
         self.focus_compounds = new_side.focus_compounds
         self.focus_compound_set = set(new_side.focus_compounds)
         self._old_content: dict[Stmt, Bag] = {}
@@ -433,11 +468,7 @@ class Aligner:
         if found is not None:
             return found
         if self._spellings is None:
-            names: set[str] = set()
-            for stmt in self.old.statements:
-                for t in self.tokens[stmt]:
-                    if is_path(t) or t[:1] == "." and t[1:2].isidentifier():
-                        names.update(n for n in t.split(".") if n)
+            names = set(_IDENTIFIER.findall(self.old.text))
             spellings: dict[str, set[str]] = defaultdict(set)
             for name in names:
                 spellings[name.replace("_", "")].add(name)
