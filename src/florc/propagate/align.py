@@ -67,7 +67,7 @@ WORD_SWAP_MATCH = 0.9
 INLINED_BODY = 4
 # a statement of its body is this similar to the statement that does its work today
 SIMPLE_MATCH = 0.5
-# the names a version's text has (in the old spelling of a name: see ``Aligner.respelled``)
+# the names a version's text has (see ``Aligner.respelling``)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -212,6 +212,7 @@ class NewSide:
     # the statements that bind each plain name, by function (see ``Alignment.separate_locals``)
     bindings: dict[int, dict[str, list[Stmt]]] = field(default_factory=dict)
     by_scope: dict[int, list[Stmt]] | None = None
+    names: set[str] | None = None  # every identifier of the newest version's text
 
     def bindings_in(self, tree: StatementTree, scope: int) -> dict[str, list[Stmt]]:
         """The statements of ``tree`` that bind each plain name in the function of order
@@ -232,6 +233,14 @@ class NewSide:
                 found.pop(param, None)
         self.bindings[scope] = found
         return found
+
+
+def _respelled(token: str, respelling: dict[str, str]) -> str:
+    """``token`` with the names of ``respelling`` in their old spelling."""
+    parts = token.split(".")
+    if not any(part in respelling for part in parts):
+        return token
+    return ".".join(respelling.get(part, part) for part in parts)
 
 
 def _assigned_names(node: ast.stmt) -> Iterator[str]:
@@ -292,9 +301,7 @@ class Aligner:
         # the updates by a constant (`self.step += 1`) on each side, with how and their names' words
         self.counters: tuple[list[tuple[Stmt, str, set[str]]], list[tuple[Stmt, str, set[str]]]] | None = None
         self._renamed: dict[tuple[Stmt, int | None], tuple[str, ...]] = {}
-        self._respelled: dict[str, str] = {}
-        self._old_names: set[str] = set()
-        self._spellings: dict[str, set[str]] | None = None
+        self._respelling: dict[str, str] | None = None
         self._scope: dict[Stmt, int] = {}
         self._callee: dict[int, Stmt | None] = {}
         self.new_defs = self.result.new_defs = defs_by_name(self.new_stmts)
@@ -455,35 +462,30 @@ class Aligner:
                 between = self.renames.rename_token_between
                 new_scope = self.scope_of(stmt)
                 found = tuple(between(t, new_scope, old_scope) if is_path(t) else t for t in self.tokens[stmt])
-            found = tuple(self.respelled(t) for t in found)
+            respelling = self.respelling()
+            if respelling:
+                found = tuple(_respelled(t, respelling) for t in found)
             self._renamed[key] = found
         return found
 
-    def respelled(self, token: str) -> str:
-        """A path or attribute token with each name the old version never has, but has
-        spelled otherwise with underscores, in the old spelling: today's `curr_logprob` is the
-        old `curr_log_prob`, `_assemble_input` the old `assemble_input` (one old name of that
+    def respelling(self) -> dict[str, str]:
+        """The names of today the old version never has but has spelled otherwise with
+        underscores, each with its old spelling: today's `curr_logprob` is the old
+        `curr_log_prob`, `_assemble_input` the old `assemble_input` (one old name of that
         spelling only: `loss_g` stays apart from `g_loss`)."""
-        found = self._respelled.get(token)
-        if found is not None:
-            return found
-        if self._spellings is None:
-            names = set(_IDENTIFIER.findall(self.old.text))
+        if self._respelling is None:
+            old_names = set(_IDENTIFIER.findall(self.old.text))
             spellings: dict[str, set[str]] = defaultdict(set)
-            for name in names:
+            for name in old_names:
                 spellings[name.replace("_", "")].add(name)
-            self._old_names, self._spellings = names, spellings
-        found = token
-        if is_path(token) or token[:1] == "." and token[1:2].isidentifier():
-            parts = token.split(".")
-            for i, part in enumerate(parts):
-                if part and part not in self._old_names:
-                    same = self._spellings.get(part.replace("_", ""), set())
-                    if len(same) == 1:
-                        parts[i] = next(iter(same))
-            found = ".".join(parts)
-        self._respelled[token] = found
-        return found
+            if self.new_side.names is None:
+                self.new_side.names = set(_IDENTIFIER.findall(self.new.text))
+            self._respelling = {}
+            for name in self.new_side.names - old_names:
+                same = spellings.get(name.replace("_", ""))
+                if same is not None and len(same) == 1:
+                    self._respelling[name] = next(iter(same))
+        return self._respelling
 
     def scope_of(self, stmt: Stmt) -> int:
         found = self._scope.get(stmt)
