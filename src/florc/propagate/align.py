@@ -334,13 +334,10 @@ class Aligner:
         fns = {id(d): d for stmt in sites if (d := enclosing_def(stmt)) is not None}
         votes: list[tuple[str, str]] = []
         for fn in fns.values():
-            node = fn.node
-            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            for arg in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
-                passed = self.passed_for(fn, arg.arg) if arg.arg not in ("self", "cls") else set()
-                if len(passed) == 1 and (path := next(iter(passed))) != arg.arg:
-                    votes.append((arg.arg, path))
+            for name in function_params(fn.node):
+                passed = self.passed_for(fn, name) if name not in ("self", "cls") else set()
+                if len(passed) == 1 and (path := next(iter(passed))) != name:
+                    votes.append((name, path))
         if votes:
             # (an old version that has the name may well have had the parameter)
             old_names = {n.id for n in ast.walk(self.old.module) if isinstance(n, ast.Name)}

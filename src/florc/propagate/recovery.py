@@ -406,9 +406,8 @@ def _lone_but_returns(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple
     there without returning anything."""
     kx = [x for x in xs if not isinstance(x.node, ast.Return)]
     ky = [y for y in ys if not isinstance(y.node, ast.Return)]
-    if len(kx) != 1 or len(ky) != 1 or (len(kx), len(ky)) == (len(xs), len(ys)):
-        return []
-    return _align_gap(al, kx, ky)
+    # (a gap of one statement on each side never gets here: it is paired or not up front)
+    return _align_gap(al, kx, ky) if len(kx) == 1 and len(ky) == 1 else []
 
 
 def _gap_sim(al: Aligner, x: Stmt, y: Stmt, threshold: float) -> float:

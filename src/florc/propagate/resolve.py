@@ -468,10 +468,10 @@ def _argument_unpacked(definition: Stmt, name: str, point: Point) -> bool:
     info_dict['t']` in `print_progress(self, info_dict)`) where the function of ``point`` took
     it as an argument of that name (`print_progress(self, t, loss)`): the same value."""
     node = definition.node
-    fn, old_fn = enclosing_def(definition), next((a for a in point.block.ancestors() if a.kind == "def"), None)
-    if not isinstance(node, ast.Assign) or fn is None or old_fn is None or name not in function_params(old_fn.node):
+    old_fn = next((a for a in point.block.ancestors() if a.kind == "def"), None)
+    if not isinstance(node, ast.Assign) or old_fn is None or name not in function_params(old_fn.node):
         return False
-    params = set(function_params(fn.node)) - {"self", "cls"}
+    params = _parameters(definition) - {"self", "cls"}
     reads = read_paths(node.value)
     return name not in params and bool(reads) and all(r[0] in params for r in reads)
 
