@@ -323,6 +323,7 @@ class Aligner:
         self._refreshed_at = -1  # len(n2o) at the last refresh of renames and caches
         self.leftovers_at = -1  # len(n2o) after the last leftovers phase
         self.old_words: set[str] | None = None  # the words of the old version's names
+        self.old_imports: frozenset[str] | None = None  # the module names the old version imports
         self.binders: dict[tuple[int, str], list[Stmt]] = {}  # (function, name) -> new `name = ...`
         self.seed_parameter_renames(ignored)
 
@@ -648,7 +649,10 @@ class Aligner:
         if base < 1.0 and base + 0.05 >= floor:
             # a tie-breaker between mirror-image candidates, never a reason on its own
             base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a, b), self.old_bag(b)))
-        if base < CALL_MATCH and self.calls_correspond(a, b):
+        if base < CALL_MATCH and self.calls_correspond(a, b) and not self.other_receivers(a, b):
+            # (of two saves that resolve to the class's `save()` by name, `torch.save(ema_state,
+            # path)` is not today's `self.accelerator.save(state, path)`: one method on two
+            # objects, whatever the file defines under its name)
             return CALL_MATCH
         # (not the same call word for word: `self.optim.step()` is still the old optimizer
         # step when a `step()` of a wrapper new today is what it runs)
@@ -742,6 +746,12 @@ class Aligner:
             return False
         if rb in {self.renames.rename_token(p) for p in self.passed_for(a, ra)}:
             return False  # `optimizer.step()` in a method every call of which passes `self.opt`
+        if self.old_imports is None:
+            self.old_imports = _imported(self.old.module)
+        if rb.split(".")[0] in self.old_imports and _same_arguments(ca, cb):
+            # a module is no object with a state: `torch.save(state, path)` before is the step
+            # that `self.accelerator.save(state, path)` takes today
+            return False
         return self.mentioned(ra, b, self.result.old_paths) or self.mentioned(rb, a, self.new_side.paths)
 
     def passed_for(self, stmt: Stmt, name: str) -> set[str]:
@@ -827,6 +837,17 @@ class Aligner:
             for ca, cb in zip(self.kids(ba), self.kids(bb)):
                 if ca not in self.n2o and cb not in self.o2n:
                     self.match_subtree(ca, cb)
+
+
+def _imported(module: ast.Module) -> frozenset[str]:
+    """The names a module's top-level ``import`` statements bind (``torch``, ``np``)."""
+    return frozenset(alias.asname or alias.name.split(".")[0] for node in module.body
+                     if isinstance(node, ast.Import) for alias in node.names)
+
+
+def _same_arguments(a: ast.Call, b: ast.Call) -> bool:
+    return [ast.dump(x) for x in a.args] == [ast.dump(x) for x in b.args] and \
+        [(k.arg, ast.dump(k.value)) for k in a.keywords] == [(k.arg, ast.dump(k.value)) for k in b.keywords]
 
 
 def _value_names(node: ast.expr) -> set[str]:

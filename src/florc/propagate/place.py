@@ -137,7 +137,10 @@ class _Placer:
         block = self.site.parent
         index = self.site.index
         kids = self.al.kids(block)
-        before = [k for k in kids if k.index < index]
+        # a function's docstring, rewritten or not, is no neighbour: what follows it is first
+        # in the function's work
+        before = [k for k in kids if k.index < index and not (k.index == 0 and _is_docstring(k) and
+                                                              block.owner is not None and block.owner.kind == "def")]
         after = [k for k in kids if k.index > index]
         expected = self.expected_block(block)
         limit = self.limit(after, expected)

@@ -415,7 +415,18 @@ def _gap_sim(al: Aligner, x: Stmt, y: Stmt, threshold: float) -> float:
     one call's results unpacked into other names are the same statement."""
     if _written_two_ways(x.node, y.node):
         return 1.0
-    return 0.0 if _name_bound_elsewhere(al, x, y) else al.sim(x, y, threshold)
+    if _name_bound_elsewhere(al, x, y):
+        return 0.0
+    return 1.0 if _same_call_named_otherwise(x.node, y.node) else al.sim(x, y, threshold)
+
+
+def _same_call_named_otherwise(a: ast.stmt, b: ast.stmt) -> bool:
+    """Two assignments of one call, word for word, to two names (`output = self(windows_batch)`
+    today, `y_hat = self(windows_batch)` before): at one place, one value named otherwise."""
+    if not isinstance(a, ast.Assign) or not isinstance(b, ast.Assign) or len(a.targets) != 1 or \
+            len(b.targets) != 1 or not isinstance(a.targets[0], ast.Name) or not isinstance(b.targets[0], ast.Name):
+        return False
+    return isinstance(a.value, ast.Call) and ast.dump(a.value) == ast.dump(b.value)
 
 
 def _name_bound_elsewhere(al: Aligner, x: Stmt, y: Stmt) -> bool:
@@ -517,9 +528,22 @@ def _same_counter_step(a: ast.stmt, b: ast.stmt) -> bool:
 
 
 def _written_two_ways(a: ast.stmt, b: ast.stmt) -> bool:
-    """A check (`assert c` / `if not c: raise`) or an unpacking of one call's results into
-    other names, written one way on each side."""
-    return _same_check(a, b) or _same_callee_unpacked(a, b)
+    """A check (`assert c` / `if not c: raise`), an unpacking of one call's results into
+    other names or a condition with a case added, written one way on each side."""
+    return _same_check(a, b) or _same_callee_unpacked(a, b) or _condition_widened(a, b)
+
+
+def _condition_widened(a: ast.stmt, b: ast.stmt) -> bool:
+    """Whether one ``if`` tests the other's condition or something more (`if
+    isinstance(self.penalizer, np.ndarray) or self.penalizer > 0:` today, `if self.penalizer >
+    0:` before): one branch, taken in a case more."""
+    if not isinstance(a, ast.If) or not isinstance(b, ast.If):
+        return False
+    for wide, narrow in ((a.test, b.test), (b.test, a.test)):
+        if isinstance(wide, ast.BoolOp) and isinstance(wide.op, ast.Or) and \
+                any(ast.dump(v) == ast.dump(narrow) for v in wide.values):
+            return True
+    return False
 
 
 def _same_callee_unpacked(a: ast.stmt, b: ast.stmt) -> bool:

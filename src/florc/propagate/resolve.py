@@ -149,7 +149,8 @@ class _Context:
                 # the value it reads is computed after this place in this version
                 return Late(dotted, image.first_line)
             if image is None and not _computed_somehow(al, definition, dotted, point):
-                alias = self.through_alias(origin, definition, path, _without_feature(al, definition, path[0]))
+                via = _without_feature(al, definition, path[0]) or _guarded_binder(definition, path)
+                alias = self.through_alias(origin, definition, path, via)
                 return alias if alias is not None else Uncomputed(dotted, definition.first_line)
         candidates = al.renames.candidates(dotted, self.new_scope, self.old_scope,
                                            lambda candidate: candidate in al.old_module_paths(),
@@ -182,6 +183,13 @@ class _Context:
             return None
         binder = via or definition
         value, covered = aliased_value(binder.node, path)
+        if isinstance(value, ast.IfExp):
+            # `discr = self.vae.module.discr if self.is_distributed else self.vae.discr`: two
+            # ways of reaching one value (the wrapped module or the module), of which the old
+            # version knows one; not a value new today with a fallback (`replay_data.discounts
+            # if replay_data.discounts is not None else self.gamma`)
+            arms = [v for v in (value.body, value.orelse) if _mentioned(self.al, v)]
+            value = arms[0] if len(arms) == 1 and _one_value_reached(value.body, value.orelse) else None
         text = ast.get_source_segment(self.al.new.text, value) if value is not None else None
         if value is None or text is None or not _mentioned(self.al, value):
             return None
@@ -205,7 +213,8 @@ class _Context:
 def aliased_value(node: ast.AST, path: Path) -> tuple[ast.expr | None, int]:
     """The access expression a prefix of ``path`` is bound to by ``name = e``, ``a, name = e1,
     e2`` or ``self.attr = e`` (``self.data_batch = data_batch``: stored on the object today, a
-    local before), and how many parts of ``path`` that prefix has."""
+    local before), or the choice ``e1 if c else e2`` of access expressions, and how many parts
+    of ``path`` that prefix has."""
     if not isinstance(node, ast.Assign) or len(node.targets) != 1:
         return None, 0
     target, value = node.targets[0], node.value
@@ -217,7 +226,8 @@ def aliased_value(node: ast.AST, path: Path) -> tuple[ast.expr | None, int]:
         if len(written) != 1:
             continue
         bound = written[0]
-        if path[: len(bound)] == bound and _is_access(v) and all(r[: len(bound)] != bound for r in read_paths(v)):
+        accessed = _is_access(v) or isinstance(v, ast.IfExp) and _is_access(v.body) and _is_access(v.orelse)
+        if path[: len(bound)] == bound and accessed and all(r[: len(bound)] != bound for r in read_paths(v)):
             return v, len(bound)
     return None, 0
 
@@ -244,6 +254,34 @@ def _without_feature(al: Alignment, stmt: Stmt, name: str) -> Stmt | None:
         return None
     branch = stmt.blocks[0 if negated else 1]
     for k in reversed(branch.stmts):
+        if not k.compound and any(p[0] == name for p in _binds(k)):
+            return k
+    return None
+
+
+def _one_value_reached(a: ast.expr, b: ast.expr) -> bool:
+    """Whether two access paths differ only by attributes one of them inserts
+    (`self.vae.module.discr` / `self.vae.discr`, `self.ema.module` / `self.ema`): one value,
+    reached through a wrapper or not."""
+    pa, pb = dotted_path(a), dotted_path(b)
+    if pa is None or pb is None or pa == pb:
+        return False
+    short, long = sorted((pa.split("."), pb.split(".")), key=len)
+    if short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(part in rest for part in short)
+
+
+def _guarded_binder(stmt: Stmt, path: Path) -> Stmt | None:
+    """In an `if` without `else` that first binds ``path[0]`` in its function (`if
+    self.use_ema: ema_vae = ...`), the simple statement of its body that binds it last:
+    wherever the name is read after the `if`, that statement ran."""
+    name = path[0]
+    if not isinstance(stmt.node, ast.If) or stmt.node.orelse or reaching_definition(stmt, name, path) is not None \
+            or name in _parameters(stmt):
+        return None
+    for k in reversed(stmt.blocks[0].stmts):
         if not k.compound and any(p[0] == name for p in _binds(k)):
             return k
     return None
@@ -444,6 +482,12 @@ def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) 
     if any(al.image(d) is not None for d in inner):
         return True
     inside = set(inner)
+    # what fills a collection the value is made of (`valid_losses.append(batch_loss)`, with
+    # `batch_loss = self._compute_valid_loss(...)`) is an ingredient too
+    for ingredient in _fillers(definition):
+        inside.add(ingredient)
+        for callee in _local_callees(al, ingredient):
+            inside.update(callee.descendants())
     targets = {m.group() for c, _ in al.renames.candidates(path, -2, -2) if (m := _ROOT.match(c))}
     # an old statement in the role of one today's definition is computed from (`estimated_time
     # = ...` before, today's `estimated_time_v1 = ...` that `estimated_time = min(v1, v2)`
@@ -461,6 +505,38 @@ def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) 
                 any(p[0] in sources for p in _binds(pre)):
             return True
     return False
+
+
+_FILLING = frozenset({"append", "extend", "insert", "add", "update"})
+
+
+def _fillers(definition: Stmt) -> list[Stmt]:
+    """The statements that compute the items of a collection ``definition`` reads, one step
+    back: for `loss = torch.stack(losses)` after `losses = []` and, in between,
+    `losses.append(batch_loss)`, that append and the definition of `batch_loss` it reaches."""
+    if definition.compound:
+        return []
+    fn = enclosing_def(definition)
+    if fn is None:
+        return []
+    out: list[Stmt] = []
+    for read in read_paths(definition.node):
+        start = reaching_definition(definition, read[0], read[:1])
+        if start is None or start.compound:
+            continue
+        for stmt in fn.descendants():
+            if stmt.compound or not start.first_line < stmt.first_line < definition.first_line:
+                continue
+            call = stmt.node.value if isinstance(stmt.node, ast.Expr) else None
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and \
+                    call.func.attr in _FILLING and dotted_path(call.func.value) == read[0]:
+                out.append(stmt)
+                for arg in call.args:
+                    for item in read_paths(arg):
+                        found = reaching_definition(stmt, item[0], item[:1])
+                        if found is not None:
+                            out.append(found)
+    return out
 
 
 def _argument_unpacked(definition: Stmt, name: str, point: Point) -> bool:
@@ -546,6 +622,12 @@ def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point, n
     if pre is definition or _update_of(pre, definition, name):
         return True
     image = al.image(definition)
+    if pre is not None and image is not None and _update_of(definition, pre, name) and \
+            not any(p[:1] == tuple(parts[:1]) for p in _binds(image)):
+        # today's update has a counterpart that leaves the value alone (`if self.penalizer >
+        # 0:` changes only the gradients before, `ll_ -= penalty` too today): the value is
+        # the one before it
+        return True
     if pre is None:
         # an old statement without a counterpart binds the candidate; when the new definition
         # has an image, that image must bind the candidate too (`net = Net()` then `net =

@@ -1,0 +1,43 @@
+# case: Today names the discriminator discr = self.vae.module.discr if self.is_distributed else self.vae.discr; the old version reads self.vae.discr in place: of the two ways of reaching the value, the site reads the one the old version knows.
+# === new
+import flor
+
+
+class Trainer:
+    def train_step(self):
+        discr = self.vae.module.discr if self.is_distributed else self.vae.discr
+        loss = self.vae(next(self.dl), return_loss=True)
+        self.accelerator.backward(loss)
+        self.optim.step()
+        if exists(discr):
+            loss = self.vae(next(self.dl), return_discr_loss=True)
+            self.accelerator.backward(loss)
+            self.accelerator.clip_grad_norm_(discr.parameters(), self.max_norm)
+            flor.log("discr_params", len(list(discr.parameters())))
+            self.discr_optim.step()
+# === old
+class Trainer:
+    def train_step(self):
+        loss = self.vae(next(self.dl), return_loss=True)
+        self.accelerator.backward(loss)
+        self.optim.step()
+        if exists(self.vae.discr):
+            loss = self.vae(next(self.dl), return_discr_loss=True)
+            self.accelerator.backward(loss)
+            self.accelerator.clip_grad_norm_(self.vae.discr.parameters(), self.max_norm)
+            self.discr_optim.step()
+# === expected
+import flor
+class Trainer:
+    def train_step(self):
+        loss = self.vae(next(self.dl), return_loss=True)
+        self.accelerator.backward(loss)
+        self.optim.step()
+        if exists(self.vae.discr):
+            loss = self.vae(next(self.dl), return_discr_loss=True)
+            self.accelerator.backward(loss)
+            self.accelerator.clip_grad_norm_(self.vae.discr.parameters(), self.max_norm)
+            flor.log("discr_params", len(list(self.vae.discr.parameters())))
+            self.discr_optim.step()
+# === diagnostics
+placed discr_params at Trainer/train_step/if/stmt:3 renames discr.parameters->self.vae.discr.parameters
