@@ -18,6 +18,8 @@ import pytest
 from procs import IDENTITY
 
 SCRIPT = """\
+import time
+
 import torch
 import florc as flor
 
@@ -36,6 +38,7 @@ for epoch in flor.loop("epoch", range(4)):
         opt.step()
         flor.log("loss", loss.item())
     history.append(loss.item())
+    time.sleep(0.05)  # an epoch long next to restoring a checkpoint: worth a second worker
     flor.log("epoch_loss", loss.item())
 flor.log("best", min(history))
 """
