@@ -153,6 +153,8 @@ class _Placer:
                 found = self.after(anchor, sibling, expected)
                 if isinstance(found, Placement) and found.point.block is expected and skipped:
                     found = self.past_replaced(found, skipped, limit)
+                if isinstance(found, Placement) and self.al.image(sibling) is None:
+                    found = self.past_earlier_images(found, sibling, before)
                 break
             skipped.append(sibling)
         if isinstance(found, Placement) and before and found.new_anchor is not before[-1] and after and \
@@ -204,6 +206,35 @@ class _Placer:
         if expected is None:
             return NoPlace("no statement around it and no enclosing block has a counterpart")
         return NoPlace("none of its neighbouring statements has a counterpart")
+
+    def past_earlier_images(self, found: Placement, sibling: Stmt, before: list[Stmt]) -> Placement:
+        """Past the image of an earlier neighbour that lies after the place found through a
+        previous neighbour without an image of its own: `self.oracle.update_space(hp)`, then
+        `self._activate_all_conditions()`, a function new today holding the old loop that ran
+        before that update. The site follows both today, and so it does in the old version."""
+        block, index = found.point.block, found.point.index
+        # (the nearest earlier neighbour with an image only: a statement moved from the end of
+        # the old loop to the top of today's is no neighbour to follow)
+        nearest = next((img for k in reversed(before) if k.index < sibling.index
+                        and (img := self.al.image(k)) is not None), None)
+        if nearest is None or nearest.parent is not block or nearest.index < index or \
+                not self.changes_what_is_read(nearest):
+            return found
+        return Placement(Point(block, nearest.index + 1), "after", nearest, found.new_anchor,
+                         found.how + f", past the counterpart of an earlier neighbour at line {nearest.first_line}")
+
+    def changes_what_is_read(self, old: Stmt) -> bool:
+        """Whether the old statement ``old`` writes what the site reads or calls a method of an
+        object the site reads through (`self.oracle.update_space(hp)` for a site reading
+        `self.oracle.get_space()`): not a block merely moved today (an AMP set-up now before
+        the distributed wrap)."""
+        reads = [self.rename_path(p) for p in _site_reads(self.site)]
+        if any(_overlaps(w, r) for w in _writes_paths(old) for r in reads):
+            return True
+        call = outer_call(old.node) if not old.compound else None
+        receiver = dotted(call.func.value) if call is not None and isinstance(call.func, ast.Attribute) else None
+        parts = tuple(receiver.split(".")) if receiver is not None else ()
+        return len(parts) > 1 and any(r[: len(parts)] == parts for r in reads)
 
     def moved_between(self, prev: Stmt, nxt: Stmt, expected: Block | None) -> Placement | NoPlace | None:
         """After ``prev``'s image when the site's two nearest neighbours moved to another
@@ -649,6 +680,11 @@ class _Placer:
         how = f"after the counterpart of line {new_anchor.first_line}"
         if lifted is not anchor:
             how += f", lifted out of the condition at line {lifted.first_line}"
+        if lifted is anchor and _returns_else(new_anchor, anchor):
+            # `if c: return X` today, the site after it; `if c: return X` / `else: return Y`
+            # before: what follows today's `if` runs where the old `else` does
+            return Placement(Point(anchor.blocks[1], 0), "first", None, new_anchor,
+                             how + ", first in its `else`, where what follows it runs")
         index = lifted.index + 1
         index = self.past_device_moves(new_anchor, lifted, index)
         if lifted is anchor:
@@ -904,6 +940,18 @@ def _jumps(stmt: Stmt) -> bool:
             if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
                 todo.append(child)
     return False
+
+
+def _returns_else(new: Stmt, old: Stmt) -> bool:
+    """Whether ``new`` is an ``if`` without ``else`` whose body ends by returning or raising
+    and ``old`` the same ``if`` with an ``else`` (no ``elif``), its body ending the same way."""
+    def ends(block: list[ast.stmt]) -> bool:
+        return bool(block) and isinstance(block[-1], (ast.Return, ast.Raise))
+
+    a, b = new.node, old.node
+    return isinstance(a, ast.If) and isinstance(b, ast.If) and not a.orelse and ends(a.body) and \
+        ends(b.body) and bool(b.orelse) and not (len(b.orelse) == 1 and isinstance(b.orelse[0], ast.If)) and \
+        len(old.blocks) == 2
 
 
 def _leaves_before(stmt: Stmt, sibling: Stmt) -> bool:

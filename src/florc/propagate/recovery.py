@@ -411,20 +411,30 @@ def _lone_but_returns(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple
 
 
 def _gap_sim(al: Aligner, x: Stmt, y: Stmt, threshold: float) -> float:
-    """``al.sim``, except that a check written two ways (`assert c` / `if not c: raise`) and
-    one call's results unpacked into other names are the same statement."""
+    """``al.sim``, except that a statement written two ways (``_written_two_ways``) or one
+    call assigned to two names is the same statement, and that a `with` new today is compared
+    by the one compound statement it holds."""
     if _written_two_ways(x.node, y.node):
         return 1.0
     if _name_bound_elsewhere(al, x, y):
         return 0.0
-    return 1.0 if _same_call_named_otherwise(x.node, y.node) else al.sim(x, y, threshold)
+    if _same_call_named_otherwise(x.node, y.node):
+        return 1.0
+    if x.kind == "with" and x not in al.n2o and not compatible(x, y):
+        # a `with` new today around old code (`with get_heartbeat_thread(...): try: ...`)
+        # stands where the statement it holds stood; ``_unwrapped`` then pairs that one
+        inner = _inner_compounds(x)
+        if len(inner) == 1 and compatible(inner[0], y):
+            return al.sim(inner[0], y, threshold)
+    return al.sim(x, y, threshold)
 
 
 def _same_call_named_otherwise(a: ast.stmt, b: ast.stmt) -> bool:
     """Two assignments of one call, word for word, to two names (`output = self(windows_batch)`
-    today, `y_hat = self(windows_batch)` before): at one place, one value named otherwise."""
+    today, `y_hat = self(windows_batch)` before; `verbose = fit_kwargs.get("verbose")`, stored
+    as `self._display.verbose` before): at one place, one value kept under another name."""
     if not isinstance(a, ast.Assign) or not isinstance(b, ast.Assign) or len(a.targets) != 1 or \
-            len(b.targets) != 1 or not isinstance(a.targets[0], ast.Name) or not isinstance(b.targets[0], ast.Name):
+            len(b.targets) != 1 or dotted(a.targets[0]) is None or dotted(b.targets[0]) is None:
         return False
     return isinstance(a.value, ast.Call) and ast.dump(a.value) == ast.dump(b.value)
 
