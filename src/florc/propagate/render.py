@@ -89,6 +89,21 @@ class _Rename(cst.CSTTransformer):
             return ".".join(reversed(parts)), current
         return None
 
+    def leave_Subscript(self, original_node: cst.Subscript, updated_node: cst.Subscript) -> cst.BaseExpression:
+        # an entry under a constant key renamed whole (`info_dict["loss"]` -> `loss`)
+        found = self._path(original_node.value)
+        if found is None or len(original_node.slice) != 1:
+            return updated_node
+        index = original_node.slice[0].slice
+        if not isinstance(index, cst.Index) or not isinstance(index.value, cst.SimpleString):
+            return updated_node
+        path, root = found
+        target = self.renames.get(f"{path}[{index.value.evaluated_value!r}]")
+        if target is None or not self._free(root):
+            return updated_node
+        replacement = cst.parse_expression(target)
+        return replacement.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         return self._replace(original_node, updated_node)
 

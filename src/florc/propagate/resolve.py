@@ -112,7 +112,10 @@ def resolve_reads(
         chosen = ctx.resolve(site, path)
         if isinstance(chosen, (Late, Uncomputed)):
             return chosen
-        if chosen is None:
+        if chosen is None and (entries := _entries_as_parameters(site, path, point)):
+            renames.extend(entries)
+            ctx.notes.append(f"the entries of {dotted} today were parameters before")
+        elif chosen is None:
             missing.append(dotted)
         elif chosen != dotted:
             key = _unmentioned_key(al, site, dotted)
@@ -537,6 +540,39 @@ def _fillers(definition: Stmt) -> list[Stmt]:
                         if found is not None:
                             out.append(found)
     return out
+
+
+def _site_keys(site: Stmt, name: str) -> list[str]:
+    """The constant keys under which the site reads ``name``, when it reads it only so."""
+    keys: list[str] = []
+    bare = 0
+    for node in ast.walk(site.node):
+        if isinstance(node, ast.Name) and node.id == name:
+            bare += 1
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name:
+            key = node.slice.value if isinstance(node.slice, ast.Constant) else None
+            if not isinstance(key, str):
+                return []
+            keys.append(key)
+    # (the walk meets the name inside each entry too: any other use is one bare use more)
+    return list(dict.fromkeys(keys)) if keys and bare == len(keys) else []
+
+
+def _entries_as_parameters(site: Stmt, path: Path, point: Point) -> list[tuple[str, str]]:
+    """For a parameter today that the site reads only by constant keys (`info_dict["loss"]`
+    in `print_progress(self, info_dict)`), where the function of ``point`` took each key as a
+    parameter of that name (`print_progress(self, t, loss)`): each entry renamed to its
+    parameter; else nothing."""
+    name = path[0]
+    old_fn = next((a for a in point.block.ancestors() if a.kind == "def"), None)
+    if len(path) != 1 or old_fn is None or name not in _parameters(site) or \
+            reaching_definition(site, name, path) is not None:
+        return []
+    old_params = set(function_params(old_fn.node))
+    keys = _site_keys(site, name)
+    if name in old_params or not keys or any(k not in old_params for k in keys):
+        return []
+    return [(f"{name}[{key!r}]", key) for key in keys]
 
 
 def _argument_unpacked(definition: Stmt, name: str, point: Point) -> bool:
