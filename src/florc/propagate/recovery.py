@@ -296,7 +296,7 @@ def _recover_queue(al: Aligner, queue: list[tuple[Block, Block]], seen: set[tupl
 
 def recover(al: Aligner, ba: Block, bb: Block) -> list[tuple[Stmt, Stmt]]:
     """Align the unmatched statements of two corresponding blocks, in order."""
-    xs, ys = al.kids(ba), al.kids(bb)
+    xs, ys = al.kids(ba), _segment(al, ba, al.kids(bb))
     if not xs or not ys:
         return []
     y_index = {id(y): j for j, y in enumerate(ys)}
@@ -316,6 +316,29 @@ def recover(al: Aligner, ba: Block, bb: Block) -> list[tuple[Stmt, Stmt]]:
     for a, b in found:
         al.match(a, b)
     return found
+
+
+def _segment(al: Aligner, ba: Block, ys: list[Stmt]) -> list[Stmt]:
+    """For the body of a statement new today taken as transparent (a one-armed `if`, a `with`,
+    a `try` around old code) and the old block around its counterpart place: the old
+    statements between the images of its nearest neighbours that have one there. The
+    validation `if` added today after the optimizer step holds a `self.log(val_loss=...)`; the
+    old `self.log(loss=...)` before the step is not its to take."""
+    owner = ba.owner
+    if owner is None or owner in al.n2o or not ys:
+        return ys
+    old_block = ys[0].parent
+    siblings = al.kids(owner.parent)
+    at = siblings.index(owner) if owner in siblings else -1
+    if at < 0:
+        return ys
+    before = next((img for s in reversed(siblings[:at]) if (img := al.n2o.get(s)) is not None
+                   and img.parent is old_block), None)
+    after = next((img for s in siblings[at + 1:] if (img := al.n2o.get(s)) is not None
+                  and img.parent is old_block), None)
+    low = before.index if before is not None else -1
+    high = after.index if after is not None else len(old_block.stmts)
+    return [y for y in ys if low < y.index < high] if low < high else ys
 
 
 def align_gap(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
