@@ -328,16 +328,16 @@ def _segment(al: Aligner, ba: Block, ys: list[Stmt]) -> list[Stmt]:
     if owner is None or owner in al.n2o or not ys:
         return ys
     old_block = ys[0].parent
-    siblings = al.kids(owner.parent)
-    at = siblings.index(owner) if owner in siblings else -1
-    if at < 0:
-        return ys
-    before = next((img for s in reversed(siblings[:at]) if (img := al.n2o.get(s)) is not None
-                   and img.parent is old_block), None)
-    after = next((img for s in siblings[at + 1:] if (img := al.n2o.get(s)) is not None
-                  and img.parent is old_block), None)
-    low = before.index if before is not None else -1
-    high = after.index if after is not None else len(old_block.stmts)
+
+    def image_index(stmts: Iterable[Stmt]) -> int | None:
+        return next((img.index for s in stmts if (img := al.n2o.get(s)) is not None and img.parent is old_block),
+                    None)
+
+    siblings = owner.parent.stmts
+    low = image_index(reversed(siblings[: owner.index]))
+    high = image_index(siblings[owner.index + 1 :])
+    low = -1 if low is None else low
+    high = len(old_block.stmts) if high is None else high
     return [y for y in ys if low < y.index < high] if low < high else ys
 
 

@@ -101,8 +101,7 @@ class _Rename(cst.CSTTransformer):
         target = self.renames.get(f"{path}[{index.value.evaluated_value!r}]")
         if target is None or not self._free(root):
             return updated_node
-        replacement = cst.parse_expression(target)
-        return replacement.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return _parsed(target, updated_node)
 
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         return self._replace(original_node, updated_node)
@@ -120,8 +119,12 @@ class _Rename(cst.CSTTransformer):
         target = self.renames.get(path)
         if target is None or root.value not in self.roots or not self._free(root):
             return updated
-        replacement = cst.parse_expression(target)
-        return replacement.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+        return _parsed(target, updated)
+
+
+def _parsed(target: str, replaced: cst.BaseExpression) -> cst.BaseExpression:
+    """``target`` as an expression in the parentheses of the one it replaces."""
+    return cst.parse_expression(target).with_changes(lpar=replaced.lpar, rpar=replaced.rpar)
 
 
 __all__ = ["render", "statement_source"]

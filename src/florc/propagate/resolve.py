@@ -99,9 +99,7 @@ def resolve_reads(
     flor_names: frozenset[str],
 ) -> Resolved | Unbound | Late | Uncomputed | Keyless:
     new_scope = scope_key(site)
-    owner = next((a for a in point.block.ancestors() if a.kind == "def"), None)
-    if point.block.owner is not None and point.block.owner.kind == "def":
-        owner = point.block.owner
+    owner = _function_at(point)
     ctx = _Context(al, site, point, scopes, new_scope, owner.order if owner is not None else -1)
     renames: list[tuple[str, str]] = []
     missing: list[str] = []
@@ -542,6 +540,11 @@ def _fillers(definition: Stmt) -> list[Stmt]:
     return out
 
 
+def _function_at(point: Point) -> Stmt | None:
+    """The function of the old version a place is in (its block's owner included)."""
+    return next((a for a in point.block.ancestors() if a.kind == "def"), None)
+
+
 def _site_keys(site: Stmt, name: str) -> list[str]:
     """The constant keys under which the site reads ``name``, when it reads it only so."""
     keys: list[str] = []
@@ -564,7 +567,7 @@ def _entries_as_parameters(site: Stmt, path: Path, point: Point) -> list[tuple[s
     parameter of that name (`print_progress(self, t, loss)`): each entry renamed to its
     parameter; else nothing."""
     name = path[0]
-    old_fn = next((a for a in point.block.ancestors() if a.kind == "def"), None)
+    old_fn = _function_at(point)
     if len(path) != 1 or old_fn is None or name not in _parameters(site) or \
             reaching_definition(site, name, path) is not None:
         return []
@@ -580,7 +583,7 @@ def _argument_unpacked(definition: Stmt, name: str, point: Point) -> bool:
     info_dict['t']` in `print_progress(self, info_dict)`) where the function of ``point`` took
     it as an argument of that name (`print_progress(self, t, loss)`): the same value."""
     node = definition.node
-    old_fn = next((a for a in point.block.ancestors() if a.kind == "def"), None)
+    old_fn = _function_at(point)
     if not isinstance(node, ast.Assign) or old_fn is None or name not in function_params(old_fn.node):
         return False
     params = _parameters(definition) - {"self", "cls"}
