@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from florc.propagate import containers, leftovers, recovery
 from florc.propagate.blocks import compatible
 from florc.propagate.defs import (callee_name, called_names, def_name, defs_by_name, dotted, enclosing_def,
-                                  outer_call, paths_of)
+                                  other_slot, outer_call, paths_of, plain_target, undoes)
 from florc.propagate.renames import RenameTable, identity_paths, scope_key
 from florc.propagate.similarity import (Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match, share_a_word,
                                         word_swap, words)
@@ -579,7 +579,9 @@ class Aligner:
             paths = self.tokens.identity(a)
             self.renames.add_identical(a, b, paths, self.scope_of(a), self.scope_of(b))
             return
-        self.renames.add_pair(a, b, self.tokens[a], self.tokens[b])
+        # (a receiver made from the old one, `scaled_loss = self.scaler.scale(loss)`, is the
+        # step's object, not the old value under another name)
+        self.renames.add_pair(a, b, self.tokens[a], self.tokens[b], renames=not self.unwrapped_receiver(a, b))
 
     def desc_dice(self, a: Stmt, b: Stmt) -> float:
         da, db = self.desc(a), self.desc(b)
@@ -625,6 +627,8 @@ class Aligner:
 
     def simple_sim(self, a: Stmt, b: Stmt, floor: float) -> float:
         """Negative when cut short below ``floor`` (the magnitude is then an upper bound)."""
+        if undoes(a.node, b.node) or other_slot(a.node, b.node):
+            return 0.0
         if self.concept_renamed(a, b):
             return WORD_SWAP_MATCH
         if self.advanced_in_place(a, b) or self.stored_either_way(a, b):
@@ -649,7 +653,8 @@ class Aligner:
         if base < 1.0 and base + 0.05 >= floor:
             # a tie-breaker between mirror-image candidates, never a reason on its own
             base = min(0.99, base + 0.05 * name_affinity(self.new_bag(a, b), self.old_bag(b)))
-        if base < CALL_MATCH and self.calls_correspond(a, b) and not self.other_receivers(a, b):
+        if base < CALL_MATCH and (self.calls_correspond(a, b) and not self.other_receivers(a, b) or
+                                  self.unwrapped_receiver(a, b)):
             # (of two saves that resolve to the class's `save()` by name, `torch.save(ema_state,
             # path)` is not today's `self.accelerator.save(state, path)`: one method on two
             # objects, whatever the file defines under its name)
@@ -754,6 +759,35 @@ class Aligner:
             return False
         return self.mentioned(ra, b, self.result.old_paths) or self.mentioned(rb, a, self.new_side.paths)
 
+    def unwrapped_receiver(self, a: Stmt, b: Stmt) -> bool:
+        """Whether ``a`` calls a method on a name its function binds once from the object ``b``
+        calls the method on: `model_to_save = self.accelerator.unwrap_model(self.model)` then
+        `model_to_save.save_pretrained(output_dir, **kwargs)` today, `self.model.save_pretrained(
+        output_dir)` before. It is the same step; the name is no rename of the old object (see
+        ``match``): `scaled_loss = self.scaler.scale(loss)` is not the old `loss`."""
+        ca, cb = outer_call(a.node), outer_call(b.node)
+        if ca is None or cb is None or not isinstance(ca.func, ast.Attribute) or \
+                not isinstance(cb.func, ast.Attribute) or ca.func.attr != cb.func.attr or \
+                not isinstance(ca.func.value, ast.Name):
+            return False
+        old_receiver = dotted(cb.func.value)
+        fn = enclosing_def(a)
+        if old_receiver is None or fn is None or self.renames.rename_token(ca.func.value.id) == old_receiver:
+            return False
+        binders = self.binders_of(fn, ca.func.value.id)
+        if len(binders) != 1:
+            return False
+        value = binders[0].node.value  # type: ignore[attr-defined]
+        return old_receiver in {self.renames.rename_token(p) for p in paths_of(value)}
+
+    def binders_of(self, fn: Stmt, name: str) -> list[Stmt]:
+        """The statements of the new function ``fn`` that bind ``name`` alone (`name = ...`)."""
+        key = (id(fn), name)
+        found = self.binders.get(key)
+        if found is None:
+            found = self.binders[key] = [d for d in fn.descendants() if plain_target(d.node) == name]
+        return found
+
     def passed_for(self, stmt: Stmt, name: str) -> set[str]:
         """What the calls of the new function ``stmt`` (or the one around it) pass for its parameter ``name``,
         as access paths: empty unless every call passes one (`self.train_epoch(optimizer=self.opt)`
@@ -804,6 +838,7 @@ class Aligner:
 
     def run(self) -> Alignment:
         self.top_down()
+        containers.match_moved_functions(self)
         for _round in range(ROUNDS):
             before = len(self.n2o)
             self.refresh_renames()

@@ -16,6 +16,7 @@ from florc.propagate.defs import def_name
 from florc.propagate.leftovers import only_partners
 from florc.propagate.recovery import COMPOUND_THRESHOLD
 from florc.propagate.similarity import Bag, bag, dice, words
+from florc.syntax.scope import function_params
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Stmt
 
@@ -256,6 +257,30 @@ def match_renamed_functions(al: Aligner) -> None:
         al.match(a[0], b[0])
 
 
+def match_moved_functions(al: Aligner) -> None:
+    """A function of the module today and a method of a class before, or the other way round,
+    of one name that neither side gives anything else, sharing at least half of the parameters
+    besides the object's (`def _run_trial(study, func, catch)` today, `def _run_trial(self,
+    func, catch, gc_after_trial)` in `class Study` before), is that method moved out of its
+    class: what both run is still to be aligned, and the module function's first parameter is
+    the object the method knew as `self`."""
+    for name, fns in al.new_defs.items():
+        olds = al.old_defs.get(name, [])
+        if len(fns) != 1 or len(olds) != 1:
+            continue
+        a, b = fns[0], olds[0]
+        if a in al.n2o or b in al.o2n or a not in al.focus_compound_set:
+            continue
+        homes = (a.parent.owner, b.parent.owner)
+        method, function = (b, a) if homes[0] is None else (a, b)
+        if method.parent.owner is None or method.parent.owner.kind != "class" or function.parent.owner is not None:
+            continue
+        own, others = function_params(method.node)[1:], function_params(function.node)
+        shared = set(own) & set(others)
+        if shared and 2 * len(shared) >= min(len(own), len(others)):
+            al.match(a, b)
+
+
 def _homes_correspond(al: Aligner, new: Stmt | None, old: Stmt | None) -> bool:
     """Whether two functions live in corresponding places: both in their modules, in classes
     that correspond, or in two classes neither of which has a counterpart (`class Tez:` today,
@@ -267,4 +292,4 @@ def _homes_correspond(al: Aligner, new: Stmt | None, old: Stmt | None) -> bool:
     return new.kind == old.kind == "class"
 
 
-__all__ = ["bottom_up"]
+__all__ = ["bottom_up", "match_moved_functions"]

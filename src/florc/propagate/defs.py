@@ -38,6 +38,40 @@ def outer_call(node: ast.stmt) -> ast.Call | None:
     return value if isinstance(value, ast.Call) else None
 
 
+def plain_target(node: ast.stmt) -> str | None:
+    """The one name an assignment binds (`x = ...`), if that is all it binds."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    return None
+
+
+_OPPOSITES = {(ast.Add, ast.Sub), (ast.Sub, ast.Add), (ast.Mult, ast.Div), (ast.Div, ast.Mult)}
+
+
+def undoes(a: ast.stmt, b: ast.stmt) -> bool:
+    """Whether two updates go opposite ways (`self._step_nr += 1` today, the rollback
+    `self._step_nr -= 1` of an overflowing step before): whatever their names, not one step."""
+    return isinstance(a, ast.AugAssign) and isinstance(b, ast.AugAssign) and (type(a.op), type(b.op)) in _OPPOSITES
+
+
+def other_slot(a: ast.stmt, b: ast.stmt) -> bool:
+    """Whether two assignments fill entries of one container under two constant keys with two
+    different values (`values["data_time"] = data_time`, `values["data_epoch"] =
+    self._data_epoch_nr`): two slots, not one statement rewritten. (A key renamed with its value
+    kept, `metrics["valid_loss"] = loss` for `metrics["val_loss"] = loss`, may still be.)"""
+    def slot(node: ast.stmt) -> tuple[str, object, ast.expr] | None:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
+            target = node.targets[0]
+            container, key = dotted(target.value), target.slice
+            if container is not None and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                return container, key.value, node.value
+        return None
+
+    sa, sb = slot(a), slot(b)
+    return sa is not None and sb is not None and sa[0] == sb[0] and sa[1] != sb[1] and \
+        ast.dump(sa[2]) != ast.dump(sb[2])
+
+
 def callee_name(func: ast.expr) -> str | None:
     """The name a call is known by: ``f`` of ``f(...)``, ``step`` of ``self.opt.step(...)``."""
     if isinstance(func, ast.Name):
@@ -77,4 +111,4 @@ def paths_of(module: ast.AST) -> set[str]:
 
 
 __all__ = ["callee_name", "called_names", "def_name", "defs_by_name", "dotted", "enclosing_def", "outer_call",
-           "paths_of"]
+           "other_slot", "paths_of", "plain_target", "undoes"]

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
-from florc.propagate.defs import dotted, enclosing_def
+from florc.propagate.defs import dotted, enclosing_def, undoes
 from florc.propagate.recovery import constant_step
 from florc.propagate.similarity import dice, words
 from florc.syntax.scope import target_paths
@@ -169,7 +169,7 @@ def unique_keys(al: Aligner) -> None:
             # a local accumulator kept on the object today, or the other way round
             # (`elapsed += t` before, `self.elapsed += t` today, to be checkpointed)
             os_ = al.old_keys.get(_self_or_local(raw), [])
-        if len(os_) != 1 or os_[0] in al.o2n:
+        if len(os_) != 1 or os_[0] in al.o2n or undoes(a.node, os_[0].node):
             continue
         b = os_[0]
         # an accumulator (`n += ...`) of the same name updated once on each side is updated

@@ -77,18 +77,37 @@ def place(al: Alignment, site: Stmt) -> list[Placement] | NoPlace:
     The caller takes the first place where the statement's reads resolve; the later ones are
     fallbacks for a statement whose neighbour moved to another function.
     """
-    found = _Placer(al, site).run()
+    found = _reachable(_Placer(al, site).run())
     owner = site.parent.owner
     if isinstance(found, NoPlace) and owner is not None and _feature_condition(al, owner):
         # under a condition on something the old version does not have (`if
         # self._lr_scheduler is not None:`): the old version has no such condition, so the
         # statement is unconditional, where that `if` would be
-        around = _Placer(al, owner).run()
+        around = _reachable(_Placer(al, owner).run())
         if isinstance(around, list):
             return [Placement(p.point, p.relation, p.anchor, p.new_anchor,
                               p.how + f", outside the condition at line {owner.first_line}, which this version lacks")
                     for p in around]
     return found
+
+
+def _reachable(found: list[Placement] | NoPlace) -> list[Placement] | NoPlace:
+    """The places that run: nothing after a `return`, `raise`, `break` or `continue` does. A
+    place right after one it was anchored to moves before it, the last point of a block that
+    ends by leaving it (an old `except` branch that ends with `return trial`, where today's ends
+    without); a place that adjustments pushed past one is dropped, for the next."""
+    if isinstance(found, NoPlace):
+        return found
+    out: list[Placement] = []
+    for p in found:
+        stmts = p.point.block.stmts
+        k = p.point.index
+        if k == 0 or not isinstance(stmts[k - 1].node, (ast.Return, ast.Raise, ast.Break, ast.Continue)):
+            out.append(p)
+        elif p.anchor is stmts[k - 1]:
+            out.append(Placement(Point(p.point.block, k - 1), "before", stmts[k - 1], p.new_anchor,
+                                 p.how + f", before the jump at line {stmts[k - 1].first_line}"))
+    return out or NoPlace("its place follows a return, raise, break or continue, and nothing runs there")
 
 
 def _feature_condition(al: Alignment, owner: Stmt) -> bool:
@@ -317,9 +336,11 @@ class _Placer:
         # rewritten more than half, but nearly everything of it that corresponds is in that
         # one old function, and a fair share of it: no look-alike elsewhere competes (one
         # statement in five may come from an old helper merged into it, as textattack's
-        # `Trainer.train()` took the `model.eval()` of the old `_get_eval_score()`)
+        # `Trainer.train()` took the `model.eval()` of the old `_get_eval_score()`); a fair
+        # share of the one or of the other (demucs' `_run_one_epoch(train)`, new today, has
+        # three times the statements of the old `train_model()`, most of whose steps it keeps)
         own = sum(1 for _ in function.descendants())
-        return 5 * common >= 4 * len(images) and common >= 3 and 4 * common >= own
+        return 5 * common >= 4 * len(images) and common >= 3 and 4 * common >= min(own, len(old_inside))
 
     def same_loops(self, old_stmt: Stmt) -> bool:
         """Whether every loop around the site whose image is known also encloses ``old_stmt``:
@@ -362,6 +383,8 @@ class _Placer:
         for kid in before + after:
             img = self.al.image(kid)
             assert img is not None
+            if not self.own_function(img.parent):
+                continue  # a look-alike in a function that cannot hold the site
             distance = abs(kid.index - index)
             votes[id(img.parent)] = votes.get(id(img.parent), 0.0) + 1.0 / distance
             blocks[id(img.parent)] = img.parent
@@ -388,8 +411,10 @@ class _Placer:
 
     # -- images of neighbours ----------------------------------------------------------------
 
-    def within(self, stmt: Stmt, expected: Block | None) -> Stmt | None:
-        """``stmt`` lifted to a direct child of ``expected`` (None when outside it)."""
+    def within(self, stmt: Stmt, expected: Block | None, keep: bool = False) -> Stmt | None:
+        """``stmt`` lifted to a direct child of ``expected`` (None when outside it); with
+        ``keep``, not out of the body of a `try` in ``expected`` nor out of an `if` that makes
+        a value the site reads exist (``binds_only_inside``)."""
         if expected is None:
             return stmt
         current = stmt
@@ -397,6 +422,9 @@ class _Placer:
             owner = current.parent.owner
             if owner is None or owner.kind in ("def", "class"):
                 return None  # a function body is another execution context, not a nested block
+            if keep and (owner.kind == "try" and current.parent.role == "body" and owner.parent is expected or
+                         self.binds_only_inside(owner, current.parent, current)):
+                return current
             current = owner
         return current
 
@@ -517,7 +545,7 @@ class _Placer:
         # an `if`/`else` new today that binds the same thing in every branch
         # (`self.dataloader = TaskBalancedDataLoader(...)` or `DataLoader(...)`) and holds
         # nothing with a counterpart plays the role of the old statement that binds it
-        bound = _bound_in_every_branch(sibling) if branches else _bound(sibling)
+        bound = _bound_in_every_branch(sibling) if branches else _bound(sibling) | _entries(sibling)
         # of several values bound together (`avg_loss, aux = metrics.compute()`), those the
         # site reads: it goes after `avg_loss = total / n`, not after a later `aux = {...}`
         observed = _observed(sibling, self.site, bound)
@@ -530,7 +558,8 @@ class _Placer:
             pre = self.al.preimage(s)
             if pre is not None and pre.parent is sibling.parent:
                 continue  # it plays the role of another neighbour
-            if wanted & _writes_paths(s) or pre is None and self.in_every_branch(sibling, s):
+            if (wanted & (_writes_paths(s) | _entries(s)) or pre is None and self.in_every_branch(sibling, s)) and \
+                    _updates_alike(sibling, s, wanted):
                 return s
         return None
 
@@ -612,7 +641,35 @@ class _Placer:
                 return current
             if _constant_false(owner, block):
                 return NoPlace("its equivalent place never runs (dead code under a false condition)")
+            if self.binds_only_inside(owner, block, current):
+                return current
             current = owner
+
+    def binds_only_inside(self, owner: Stmt, block: Block, stmt: Stmt) -> bool:
+        """Whether the old one-armed ``if`` whose body ``block`` holds ``stmt`` first binds, up to
+        ``stmt``, a name the site reads, a name nothing before the ``if`` binds in its function:
+        the condition is what makes the value exist (`if agent_ep_info is not None: ep_rew =
+        agent_ep_info["episode"]["r"]`, an episode filter a helper does today), and after the
+        ``if`` the name is the last episode's or unbound."""
+        if owner.kind != "if" or len(owner.blocks) != 1:
+            return False
+        # (local names only: an attribute set under the condition keeps its last value after it)
+        roots = {self.rename_path(path)[0] for path in _site_reads(self.site)}
+        inside = {w[0] for k in block.stmts[: stmt.index + 1] for w in _writes_paths(k) if len(w) == 1}
+        candidates = roots & inside
+        if not candidates:
+            return False
+        holder = owner
+        while True:
+            for prev in holder.parent.stmts[: holder.index]:
+                if candidates & {w[0] for w in _writes_paths(prev)}:
+                    return False
+            up = holder.parent.owner
+            if up is None or up.kind in ("def", "class"):
+                return True
+            if isinstance(up.node, (ast.For, ast.AsyncFor)) and candidates & {w[0] for w in _paths(up.node.target)}:
+                return False
+            holder = up
 
     def unmatched_twin(self, stmt: Stmt, block: Block) -> bool:
         """Whether the old condition whose ``block`` holds ``stmt`` stands for the condition
@@ -676,7 +733,9 @@ class _Placer:
             return lifted
         if expected is not None:
             # an image nested in a loop or `with` the site is not in: after that statement
-            lifted = self.within(lifted, expected) or lifted
+            # (but not after a `try` whose body took in the neighbour: the body runs once,
+            # and what follows the whole `try` runs after all of it, if ever)
+            lifted = self.within(lifted, expected, keep=True) or lifted
         how = f"after the counterpart of line {new_anchor.first_line}"
         if lifted is not anchor:
             how += f", lifted out of the condition at line {lifted.first_line}"
@@ -829,7 +888,8 @@ class _Placer:
         has the name of a method those old statements call (`self._checkpoint_client.
         save_checkpoint(...)` for `self.save_checkpoint(...)`). Not for other calls: a
         `print(...)` or a `self.scheduler.step()` added today replaced nothing. Not past a
-        statement that can jump."""
+        statement that can jump. A function of another module counts when handed two of the
+        objects the old statements use."""
         block, start = found.point.block, found.point.index
         k = start
         while k < min(limit, len(block.stmts)):
@@ -854,6 +914,12 @@ class _Placer:
                 self.al.image(stmt) is not None or self.local_callee(stmt) is not None:
             return False
         func = node.value.func
+        if isinstance(func, ast.Name):
+            # a function imported today handed the objects the old code worked on (`update(fabric,
+            # loss, optimizer, cfg.algo.max_grad_norm)` for the old zero_grad, `fabric.backward(loss)`,
+            # clipping and `optimizer.step()`): two of them at least, the old code calling something
+            handed = {root for arg in node.value.args for root in self.renamed_roots(arg)} - {"self"}
+            return bool(called) and len(handed & names) >= 2
         if not isinstance(func, ast.Attribute):
             return False
         receiver = func.value
@@ -926,6 +992,22 @@ class _Placer:
             if value is not None:
                 out.extend(read_paths(value))
         return out
+
+
+def _updates_alike(new: Stmt, old: Stmt, wanted: set[tuple[str, ...]]) -> bool:
+    """Whether ``old`` may play the role of the update ``new`` (`self._step_nr += 1`): it
+    assigns one of the ``wanted`` paths or updates it the same way, not only the other way
+    (the rollback `self._step_nr -= 1` of a step with overflowing gradients is no step count)."""
+    node = new.node
+    if not isinstance(node, ast.AugAssign):
+        return True
+    for d in (old, *old.descendants()):
+        n = d.node
+        if d.compound or not wanted & _bound(d):
+            continue
+        if not isinstance(n, ast.AugAssign) or type(n.op) is type(node.op):
+            return True
+    return False
 
 
 def _jumps(stmt: Stmt) -> bool:
@@ -1163,14 +1245,28 @@ def _common_block(stmts: list[Stmt]) -> Block | None:
 
 
 def _bound_in_every_branch(stmt: Stmt) -> set[tuple[str, ...]]:
-    """What each branch of an ``if`` with an ``else`` binds."""
+    """What each branch of an ``if`` with an ``else`` binds (entries under constant keys too)."""
     if not isinstance(stmt.node, ast.If) or not stmt.node.orelse:
         return set()
     found: set[tuple[str, ...]] | None = None
     for block in stmt.blocks:
-        bound = {p for k in block.stmts for p in _writes_paths(k)}
+        bound = {p for k in block.stmts for p in _writes_paths(k) | _entries(k)}
         found = bound if found is None else found & bound
     return found or set()
+
+
+def _entries(stmt: Stmt) -> set[tuple[str, ...]]:
+    """The entries under constant keys that ``stmt`` fills (`values["lr"] = ...`), as paths
+    ending with the key in brackets: `("values", "[lr]")`; inside a compound statement too."""
+    out: set[tuple[str, ...]] = set()
+    for d in (stmt, *stmt.descendants()):
+        node = d.node
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
+            target = node.targets[0]
+            container = dotted(target.value)
+            if container is not None and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
+                out.add((*container.split("."), f"[{target.slice.value}]"))
+    return out
 
 
 def _writes_paths(stmt: Stmt) -> set[tuple[str, ...]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from florc.propagate.blocks import compatible, negated, pair_blocks
-from florc.propagate.defs import def_name, dotted, enclosing_def
+from florc.propagate.defs import def_name, dotted, enclosing_def, plain_target
 from florc.propagate.similarity import dice
 from florc.syntax.tree import Block, Stmt
 
@@ -467,24 +467,13 @@ def _name_bound_elsewhere(al: Aligner, x: Stmt, y: Stmt) -> bool:
     and that a statement of ``x``'s function, still without counterpart, binds today (`gp =
     self.gp_weight * ...`, deeper in today's inline penalty): that statement is the old one's,
     not the first line of today's computation, `scaled_real_gradients = torch_grad(...)`."""
-    name = _plain_target(y.node)
-    if name is None or al.renames.rename_token(_plain_target(x.node) or "") == name:
+    name = plain_target(y.node)
+    if name is None or al.renames.rename_token(plain_target(x.node) or "") == name:
         return False
     fn = enclosing_def(x)
     if fn is None:
         return False
-    key = (id(fn), name)
-    binders = al.binders.get(key)
-    if binders is None:
-        binders = al.binders[key] = [d for d in fn.descendants() if _plain_target(d.node) == name]
-    return any(d is not x and d not in al.n2o for d in binders)
-
-
-def _plain_target(node: ast.stmt) -> str | None:
-    """The one name an assignment binds (`x = ...`), if that is all it binds."""
-    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-        return node.targets[0].id
-    return None
+    return any(d is not x and d not in al.n2o for d in al.binders_of(fn, name))
 
 
 def _lone_loop(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> tuple[Stmt, Stmt] | None:

@@ -328,7 +328,21 @@ class RenameTable:
         # a rename is believed where the rest of the statement stayed: `x.to(device)` vs
         # `images.to(device)` is evidence, `if val_acc > best_acc` vs `if rank == 0` is not,
         # and neither is `trainer = Trainer(model, SGD(...))` vs `optimizer = SGD(...)`, two
-        # assignments of different things
+        # assignments of different things. What a rename already shown explains stayed too:
+        # the same attribute reached through an object known under another name (`ms =
+        # self.quantizer.model_size()` / `model_size = quantizer.model_size()`, once
+        # `self.quantizer` is `quantizer`), or a name that two statements at least showed renamed
+        # (`self._ll_null_ = ll_` / `self._log_likelihood_null = ll`). Not a method called by a
+        # statement that assigns nothing (`losses.append(error)` / `collector.append(data)`
+        # says little of what is collected), nor a rename a single pair suggests
+        if renames and replaced and equal < 2 * replaced:
+            position = {t: i for i, t in enumerate(new_tokens)}
+            assigns = "=" in new_tokens
+            explained = sum(1 for a, b in pairs if a != b and a in position and self._renamed_now(a) == b and (
+                "." in a and a.rpartition(".")[2] == b.rpartition(".")[2] and
+                (assigns or not _called(new_tokens, position[a])) or
+                "." not in a and self.flat[a][b] >= 2))
+            equal, replaced = equal + explained, replaced - explained
         trusted = renames and equal >= 2 * replaced and _same_producer(new_tokens, old_tokens) and \
             _same_slot(new_tokens, old_tokens)
         for a, b in pairs:
@@ -363,19 +377,21 @@ class RenameTable:
     def rename_token(self, token: str) -> str:
         """Rewrite a new path token with the clearest global rename of one of its prefixes."""
         cached = self._cache.get(token)
-        if cached is not None:
-            return cached
-        result = token
+        if cached is None:
+            cached = self._cache[token] = self._renamed_now(token)
+        return cached
+
+    def _renamed_now(self, token: str) -> str:
+        """``rename_token`` under all the evidence so far, refreshed or not."""
         for p in prefixes(token):
             options = self.flat.get(p)
             if not options:
                 continue
             best, votes = max(options.items(), key=lambda kv: kv[1])
             if best != p and votes > options.get(p, 0.0):
-                result = best + token[len(p) :]
+                return best + token[len(p) :]
             break
-        self._cache[token] = result
-        return result
+        return token
 
     def rename_token_between(self, token: str, new_scope: ScopeKey, old_scope: ScopeKey) -> str:
         """Like ``rename_token``, but the evidence of this pair of scopes decides first: in

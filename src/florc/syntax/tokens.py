@@ -7,7 +7,8 @@ becomes a tuple of tokens in which
 - whitespace, comments, line continuations and the trailing ``:`` of a header are dropped;
 - a dotted access path (``self.opt.step``) is one token, so a rename is one replaced token;
 - a string literal becomes ``'`` + its body, whatever its quotes (``'a'`` and ``"a"`` agree);
-  an f-string keeps its ``f`` marker because its body is code.
+  an f-string keeps its ``f`` marker and its literal text, its fields emptied (``{}``) and
+  followed by the names they read.
 
 The tokenizer is a regular expression over the statement's source segment: it never fails, and
 on the odd construct it does not know it degrades to one token per character, which only lowers
@@ -34,6 +35,7 @@ _TOKEN = re.compile(
 )
 
 _SPACES = re.compile(r"[ \t]+")
+_FIELD_BODY = re.compile(r"(?<!\{)\{(?!\{)[^{}]*\}")
 _FIELD = re.compile(r"(?<!\{)\{\s*([^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*)(\s*\()?")
 # Soft keywords (`_`, `match`, `case`) are names everywhere but in a `match` statement, and
 # `for _ in range(n_epochs)` is the loop that `for epoch in ...` renames
@@ -46,7 +48,7 @@ def tokenize_segment(segment: str) -> tuple[str, ...]:
     >>> tokenize_segment("x = self.opt.param_groups[0]['lr']  # note")
     ('x', '=', 'self.opt.param_groups', '[', '0', ']', '[', "'lr", ']')
     >>> tokenize_segment('print(f"{a}" ,\\n  b)')
-    ('print', '(', 'f{a}', 'a', ',', 'b', ')')
+    ('print', '(', 'f{}', 'a', ',', 'b', ')')
     """
     out: list[str] = []
     for match in _TOKEN.finditer(segment):
@@ -58,7 +60,12 @@ def tokenize_segment(segment: str) -> tuple[str, ...]:
             body = match.group("body")
             quote = 3 if body[:3] in ("'''", '"""') else 1
             marker = "f" if "f" in prefix else ("b" if "b" in prefix else "'")
-            out.append(marker + body[quote:-quote])
+            if marker == "f":
+                # the literal text, its fields emptied: `f"Num epochs = {self.num_epochs}"`
+                # and `f"Num epochs = {args.embedding_num_epochs}"` say the same thing
+                out.append(marker + _FIELD_BODY.sub("{}", body[quote:-quote]))
+            else:
+                out.append(marker + body[quote:-quote])
             if marker == "f":
                 # the names an f-string reads are code: `f"{epoch} {loss:.3f}"` and
                 # `"%d %.3f" % (epoch, loss)` share `epoch` and `loss`

@@ -1,0 +1,31 @@
+# case: The same site already placed: nothing to do.
+# === new
+import flor
+from trainutils import update
+
+
+def train(fabric, agent, optimizer, batches, cfg):
+    for batch in batches:
+        with fabric.autocast():
+            loss = agent.loss(batch)
+        update(fabric, loss, optimizer, cfg.max_grad_norm)
+        flor.log("loss", loss.item())
+        if cfg.log:
+            print(loss)
+# === old
+import flor
+def train(fabric, agent, optimizer, batches, cfg):
+    for batch in batches:
+        loss = agent.loss(batch)
+        optimizer.zero_grad()
+        fabric.backward(loss)
+        if cfg.max_grad_norm > 0:
+            fabric.clip_gradients(agent, optimizer, max_norm=cfg.max_grad_norm)
+        optimizer.step()
+        flor.log("loss", loss.item())
+        if cfg.log:
+            print(loss)
+# === expected
+<unchanged>
+# === diagnostics
+present loss
