@@ -35,6 +35,7 @@ is declined even when a human would see the place.
 from __future__ import annotations
 
 import ast
+import builtins
 from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
@@ -917,7 +918,10 @@ class _Placer:
         if isinstance(func, ast.Name):
             # a function imported today handed the objects the old code worked on (`update(fabric,
             # loss, optimizer, cfg.algo.max_grad_norm)` for the old zero_grad, `fabric.backward(loss)`,
-            # clipping and `optimizer.step()`): two of them at least, the old code calling something
+            # clipping and `optimizer.step()`): two of them at least, the old code calling
+            # something; not a builtin (`print(f"{epoch}: {loss}")` replaced nothing)
+            if func.id in _BUILTINS:
+                return False
             handed = {root for arg in node.value.args for root in self.renamed_roots(arg)} - {"self"}
             return bool(called) and len(handed & names) >= 2
         if not isinstance(func, ast.Attribute):
@@ -992,6 +996,9 @@ class _Placer:
             if value is not None:
                 out.extend(read_paths(value))
         return out
+
+
+_BUILTINS = frozenset(dir(builtins))
 
 
 def _updates_alike(new: Stmt, old: Stmt, wanted: set[tuple[str, ...]]) -> bool:
