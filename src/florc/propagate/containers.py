@@ -271,8 +271,7 @@ def match_moved_functions(al: Aligner) -> None:
         a, b = fns[0], olds[0]
         if a in al.n2o or b in al.o2n or a not in al.focus_compound_set:
             continue
-        homes = (a.parent.owner, b.parent.owner)
-        method, function = (b, a) if homes[0] is None else (a, b)
+        method, function = (b, a) if a.parent.owner is None else (a, b)
         if method.parent.owner is None or method.parent.owner.kind != "class" or function.parent.owner is not None:
             continue
         own, others = function_params(method.node)[1:], function_params(function.node)

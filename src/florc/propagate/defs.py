@@ -54,22 +54,25 @@ def undoes(a: ast.stmt, b: ast.stmt) -> bool:
     return isinstance(a, ast.AugAssign) and isinstance(b, ast.AugAssign) and (type(a.op), type(b.op)) in _OPPOSITES
 
 
+def entry_filled(node: ast.stmt) -> tuple[str, str] | None:
+    """The container path and constant key of ``container["key"] = value``, if that is what
+    ``node`` is."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
+        target = node.targets[0]
+        container, key = dotted(target.value), target.slice
+        if container is not None and isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return container, key.value
+    return None
+
+
 def other_slot(a: ast.stmt, b: ast.stmt) -> bool:
     """Whether two assignments fill entries of one container under two constant keys with two
     different values (`values["data_time"] = data_time`, `values["data_epoch"] =
     self._data_epoch_nr`): two slots, not one statement rewritten. (A key renamed with its value
     kept, `metrics["valid_loss"] = loss` for `metrics["val_loss"] = loss`, may still be.)"""
-    def slot(node: ast.stmt) -> tuple[str, object, ast.expr] | None:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
-            target = node.targets[0]
-            container, key = dotted(target.value), target.slice
-            if container is not None and isinstance(key, ast.Constant) and isinstance(key.value, str):
-                return container, key.value, node.value
-        return None
-
-    sa, sb = slot(a), slot(b)
+    sa, sb = entry_filled(a), entry_filled(b)
     return sa is not None and sb is not None and sa[0] == sb[0] and sa[1] != sb[1] and \
-        ast.dump(sa[2]) != ast.dump(sb[2])
+        ast.dump(a.value) != ast.dump(b.value)  # type: ignore[attr-defined]
 
 
 def callee_name(func: ast.expr) -> str | None:
@@ -110,5 +113,5 @@ def paths_of(module: ast.AST) -> set[str]:
     return out
 
 
-__all__ = ["callee_name", "called_names", "def_name", "defs_by_name", "dotted", "enclosing_def", "outer_call",
-           "other_slot", "paths_of", "plain_target", "undoes"]
+__all__ = ["callee_name", "called_names", "def_name", "defs_by_name", "dotted", "enclosing_def", "entry_filled",
+           "other_slot", "outer_call", "paths_of", "plain_target", "undoes"]

@@ -40,7 +40,8 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
-from florc.propagate.defs import callee_name, called_names, dotted, enclosing_def, outer_call, paths_of
+from florc.propagate.defs import (callee_name, called_names, dotted, enclosing_def, entry_filled, outer_call,
+                                  paths_of)
 from florc.propagate.resolve import aliased_value, reaching_definition
 from florc.propagate.similarity import bag, dice
 from florc.syntax.scope import Point, read_paths, subtree_writes, written_paths
@@ -1265,15 +1266,8 @@ def _bound_in_every_branch(stmt: Stmt) -> set[tuple[str, ...]]:
 def _entries(stmt: Stmt) -> set[tuple[str, ...]]:
     """The entries under constant keys that ``stmt`` fills (`values["lr"] = ...`), as paths
     ending with the key in brackets: `("values", "[lr]")`; inside a compound statement too."""
-    out: set[tuple[str, ...]] = set()
-    for d in (stmt, *stmt.descendants()):
-        node = d.node
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
-            target = node.targets[0]
-            container = dotted(target.value)
-            if container is not None and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
-                out.add((*container.split("."), f"[{target.slice.value}]"))
-    return out
+    return {(*entry[0].split("."), f"[{entry[1]}]")
+            for d in (stmt, *stmt.descendants()) if (entry := entry_filled(d.node)) is not None}
 
 
 def _writes_paths(stmt: Stmt) -> set[tuple[str, ...]]:
