@@ -46,7 +46,7 @@ from florc.propagate import containers, leftovers, recovery
 from florc.propagate.blocks import compatible
 from florc.propagate.defs import (callee_name, called_names, def_name, defs_by_name, dotted, enclosing_def,
                                   other_slot, outer_call, paths_of, plain_target, undoes)
-from florc.propagate.renames import RenameTable, identity_paths, scope_key
+from florc.propagate.renames import RenameTable, identity_paths, opposite_flags, scope_key
 from florc.propagate.similarity import (Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match, share_a_word,
                                         word_swap, words)
 from florc.syntax.scope import function_params, target_paths
@@ -130,6 +130,8 @@ class Alignment:
     # counterpart: that counterpart is theirs too (see ``recovery.arm_copies``)
     copies: dict[Stmt, Stmt] = field(default_factory=dict)
     new_side: NewSide = field(default_factory=lambda: NewSide())
+    # what each old method sets on its object, by the method's id (see ``resolve.method_sets``)
+    method_writes: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
 
     def image(self, stmt: Stmt) -> Stmt | None:
         found = self.n2o.get(stmt)
@@ -213,6 +215,7 @@ class NewSide:
     bindings: dict[int, dict[str, list[Stmt]]] = field(default_factory=dict)
     by_scope: dict[int, list[Stmt]] | None = None
     names: set[str] | None = None  # every identifier of the newest version's text
+    words: set[str] | None = None  # the words of those identifiers
 
     def bindings_in(self, tree: StatementTree, scope: int) -> dict[str, list[Stmt]]:
         """The statements of ``tree`` that bind each plain name in the function of order
@@ -573,6 +576,8 @@ class Aligner:
         for stmt in (a, b):
             for anc in stmt.ancestors():
                 counts[anc] = counts.get(anc, 0) + 1
+        if a.kind == "if":
+            self.opposite_arms(a, b)
         if self.tokens.key(a) == self.tokens.key(b):
             # unchanged: identity evidence only, from the new statement's cached paths (the
             # newest version is shared by every old version of a history)
@@ -582,6 +587,16 @@ class Aligner:
         # (a receiver made from the old one, `scaled_loss = self.scaler.scale(loss)`, is the
         # step's object, not the old value under another name)
         self.renames.add_pair(a, b, self.tokens[a], self.tokens[b], renames=not self.unwrapped_receiver(a, b))
+
+    def opposite_arms(self, a: Stmt, b: Stmt) -> None:
+        """Flags set the other way round in one arm of two matched `if`s are opposites."""
+        for arm_a, arm_b in zip(a.blocks, b.blocks):
+            if arm_a.role == arm_b.role:
+                for sa in arm_a.stmts[:4]:
+                    for sb in arm_b.stmts[:4]:
+                        if not sa.compound and not sb.compound and \
+                                (pair := opposite_flags(self.tokens[sa], self.tokens[sb])) is not None:
+                            self.renames.forbid(*pair)
 
     def desc_dice(self, a: Stmt, b: Stmt) -> float:
         da, db = self.desc(a), self.desc(b)
@@ -674,7 +689,18 @@ class Aligner:
         if self.old_words is None:
             self.old_words = {w.removesuffix("s") for s in self.old.statements for t in self.tokens[s]
                               if is_path(t) for w in words(t)}
-        return swap[0] not in self.old_words
+        if swap[0] in self.old_words:
+            return False
+        # nor an old abbreviation of another word of today: `self.tr_loader = tr_loader` is
+        # today's `self.train_loader = train_loader`, not `self.valid_loader = valid_loader`
+        short = swap[1]
+        if len(short) <= 3:
+            if self.new_side.words is None:
+                if self.new_side.names is None:
+                    self.new_side.names = set(_IDENTIFIER.findall(self.new.text))
+                self.new_side.words = {w for name in self.new_side.names for w in words(name)}
+            return not any(w != swap[0] and len(w) > len(short) and w.startswith(short) for w in self.new_side.words)
+        return True
 
     def advanced_in_place(self, a: Stmt, b: Stmt) -> bool:
         """Whether ``a`` rebuilds a value from itself (`self.state.timestamp =
@@ -745,8 +771,10 @@ class Aligner:
         if ra is None or rb is None:
             return False
         ra = self.renames.rename_token(ra)
-        if ra.rsplit(".", 1)[-1] == rb.rsplit(".", 1)[-1]:
-            return False  # `self.optimizer` and a local `optimizer`: one object, kept in two ways
+        if ra.rsplit(".", 1)[-1].lstrip("_") == rb.rsplit(".", 1)[-1].lstrip("_"):
+            # `self.optimizer` (or `self._optimizer`) and a local `optimizer`: one object, kept
+            # in two ways
+            return False
         if rb in {self.renames.rename_token(p) for p in _argument_paths(ca)} or ra in _argument_paths(cb):
             return False
         if rb in {self.renames.rename_token(p) for p in self.passed_for(a, ra)}:

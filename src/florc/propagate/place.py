@@ -40,9 +40,9 @@ from dataclasses import dataclass
 
 from florc.propagate.align import Alignment
 from florc.propagate.blocks import guard_of, pair_blocks
-from florc.propagate.defs import (callee_name, called_names, dotted, enclosing_def, entry_filled, outer_call,
-                                  paths_of)
-from florc.propagate.resolve import aliased_value, reaching_definition
+from florc.propagate.defs import (callee_name, called_names, def_name, dotted, enclosing_def, entry_filled,
+                                  outer_call, paths_of)
+from florc.propagate.resolve import aliased_value, method_sets, reaching_definition
 from florc.propagate.similarity import bag, dice
 from florc.syntax.scope import Point, read_paths, subtree_writes, written_paths
 from florc.syntax.tokens import is_path
@@ -79,7 +79,7 @@ def place(al: Alignment, site: Stmt) -> list[Placement] | NoPlace:
     The caller takes the first place where the statement's reads resolve; the later ones are
     fallbacks for a statement whose neighbour moved to another function.
     """
-    found = _reachable(_Placer(al, site).run())
+    found = _one_context(al, site, _reachable(_Placer(al, site).run()))
     owner = site.parent.owner
     if isinstance(found, NoPlace) and owner is not None and _feature_condition(al, owner):
         # under a condition on something the old version does not have (`if
@@ -110,6 +110,82 @@ def _reachable(found: list[Placement] | NoPlace) -> list[Placement] | NoPlace:
             out.append(Placement(Point(p.point.block, k - 1), "before", stmts[k - 1], p.new_anchor,
                                  p.how + f", before the jump at line {stmts[k - 1].first_line}"))
     return out or NoPlace("its place follows a return, raise, break or continue, and nothing runs there")
+
+
+def _one_context(al: Alignment, site: Stmt, found: list[Placement] | NoPlace) -> list[Placement] | NoPlace:
+    """The places that run only where the site does. Code moved today out of an old helper
+    into its caller (`task = get_mixture_or_task(name)`, inline in `train()` today, in the old
+    `get_dataset()`) takes the statement into the helper; a helper that other functions call
+    as well (`eval()`) would log for them too."""
+    if isinstance(found, NoPlace):
+        return found
+    own = enclosing_def(site)
+    home = al.image(own) if own is not None else None
+    if own is None or home is None:
+        return found
+    out: list[Placement] = []
+    reason = ""
+    for p in found:
+        holder = p.point.block.owner
+        helper = holder if holder is None or holder.kind == "def" else enclosing_def(holder)
+        if helper is not None and helper is not home and helper not in set(home.ancestors()) and \
+                home not in set(helper.ancestors()) and not _implicitly_called(helper) and \
+                not any(enclosing_def(c) is helper for c in _old_calls(al, home)):
+            # (a caller of the site's function is its context: code moved today from the loop
+            # into the step it calls, the site goes into the old loop)
+            others = [c for c in _old_calls(al, helper) if _other_context(al, c, home, own)]
+            if others:
+                reason = reason or (f"its place is in `{def_name(helper)}()`, which the call at line "
+                                    f"{others[0].first_line} runs too")
+                continue
+        out.append(p)
+    return out or NoPlace(reason)
+
+
+def _other_context(al: Alignment, call: Stmt, home: Stmt, own: Stmt) -> bool:
+    """Whether an old call outside ``home`` runs for something else than today's ``own``: its
+    function has a counterpart that does not call ``own`` (`eval()`, then and now). A caller
+    gone today (the old `_optimize_parallel()`, whose threads today run the same
+    `_optimize_sequential()`) is no evidence either way."""
+    if home in set(call.ancestors()):
+        return False
+    caller = enclosing_def(call)
+    today = al.preimage(caller) if caller is not None else None
+    return today is not None and all(enclosing_def(c) is not today for c in _calls_of(al, own))
+
+
+def _old_calls(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:
+    """Old statements that call ``function``: a method through `self` (not `self.model.train()`
+    for a `train()` of the trainer), a function by its bare name, a constructor by its class's
+    name (not `super().__init__()` in another class)."""
+    owner = function.parent.owner
+    method = owner is not None and owner.kind == "class"
+    name = def_name(function)
+    if name == "__init__":
+        if owner is None or not method:
+            return []
+        name, method = def_name(owner), False
+    found: list[Stmt] = []
+    for stmt in al.old.statements:
+        # (a compound statement's source holds its whole body: its header is walked instead)
+        if stmt is function or not stmt.compound and name + "(" not in stmt.source.replace(" ", ""):
+            continue
+        nodes = [stmt.node] if not stmt.compound else _header_nodes(stmt.node)
+        for n in (n for node in nodes for n in ast.walk(node)):
+            f = n.func if isinstance(n, ast.Call) else None
+            if method and isinstance(f, ast.Attribute) and f.attr == name and isinstance(f.value, ast.Name) and \
+                    f.value.id in ("self", "cls") or not method and isinstance(f, ast.Name) and f.id == name:
+                found.append(stmt)
+                break
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _implicitly_called(function: Stmt) -> bool:
+    """Whether Python calls the function by a protocol (`__call__`, `__enter__`), not by name."""
+    name = def_name(function)
+    return name.startswith("__") and name.endswith("__") and name != "__init__"
 
 
 def _feature_condition(al: Alignment, owner: Stmt) -> bool:
@@ -341,8 +417,13 @@ class _Placer:
         # `Trainer.train()` took the `model.eval()` of the old `_get_eval_score()`); a fair
         # share of the one or of the other (demucs' `_run_one_epoch(train)`, new today, has
         # three times the statements of the old `train_model()`, most of whose steps it keeps)
+        # (what corresponds in the old functions that call it is no look-alike: t5's
+        # `_predict_from_tasks()` loads the checkpoint itself, which the old `eval()` did
+        # before calling `_eval_current_model()`)
+        callers = {id(f) for c in _old_calls(self.al, old_def) if (f := enclosing_def(c)) is not None}
+        elsewhere = sum(1 for img in images if id(img) not in targets and id(enclosing_def(img)) not in callers)
         own = sum(1 for _ in function.descendants())
-        return 5 * common >= 4 * len(images) and common >= 3 and 4 * common >= min(own, len(old_inside))
+        return 5 * common >= 4 * (common + elsewhere) and common >= 3 and 4 * common >= min(own, len(old_inside))
 
     def same_loops(self, old_stmt: Stmt) -> bool:
         """Whether every loop around the site whose image is known also encloses ``old_stmt``:
@@ -415,8 +496,10 @@ class _Placer:
 
     def within(self, stmt: Stmt, expected: Block | None, keep: bool = False) -> Stmt | None:
         """``stmt`` lifted to a direct child of ``expected`` (None when outside it); with
-        ``keep``, not out of the body of a `try` in ``expected`` nor out of an `if` that makes
-        a value the site reads exist (``binds_only_inside``)."""
+        ``keep``, not out of the body of a `try` in ``expected``, nor of a `with` there whose
+        rest may leave it (`raise optuna.TrialPruned()`, and what follows the `with` never
+        runs), nor out of an `if` that makes a value the site reads exist
+        (``binds_only_inside``)."""
         if expected is None:
             return stmt
         current = stmt
@@ -425,6 +508,8 @@ class _Placer:
             if owner is None or owner.kind in ("def", "class"):
                 return None  # a function body is another execution context, not a nested block
             if keep and (owner.kind == "try" and current.parent.role == "body" and owner.parent is expected or
+                         owner.kind == "with" and owner.parent is expected and
+                         any(_jumps(k) for k in current.parent.stmts[current.index + 1:]) or
                          self.binds_only_inside(owner, current.parent, current)):
                 return current
             current = owner
@@ -959,7 +1044,8 @@ class _Placer:
         new_index = index
         for k in range(index, len(stmts)):
             s = stmts[k]
-            if any(_overlaps(w, r) for w in _writes_paths(s) for r in reads) and not _converts(s):
+            if any(_overlaps(w, r) for w in _writes_paths(s) | method_sets(self.al, s) for r in reads) and \
+                    not _converts(s):
                 pre = self.al.preimage(s)
                 if pre is None and k < limit or pre is not None and not _after_in_new(pre, self.site):
                     new_index = k + 1

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from florc.propagate.blocks import compatible, negated, pair_blocks
-from florc.propagate.defs import def_name, dotted, enclosing_def, plain_target
+from florc.propagate.defs import callee_name, def_name, dotted, enclosing_def, outer_call, plain_target
 from florc.propagate.similarity import dice
+from florc.syntax.scope import written_paths
 from florc.syntax.tree import Block, Stmt
 
 if TYPE_CHECKING:
@@ -315,7 +316,43 @@ def recover(al: Aligner, ba: Block, bb: Block) -> list[tuple[Stmt, Stmt]]:
             found.extend(align_gap(al, gx, gy))
     for a, b in found:
         al.match(a, b)
-    return found
+    # (only where the blocks belong to two matched statements: a block paired by votes or taken
+    # as transparent is no proof that what is left over in it moved within it)
+    crossed = _crossed(al, xs, ys) if ba.owner is not None and al.n2o.get(ba.owner) is bb.owner else []
+    for a, b in crossed:
+        al.match(a, b)
+    return found + crossed
+
+
+def _crossed(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
+    """Simple statements left over on each side of two corresponding blocks that are alike
+    only to each other: one statement moved past its neighbours (`action =
+    agent.act(state)` right after the environment step today, after the reward is added up
+    before), which the in-order alignment cannot pair."""
+    rest_x = [x for x in xs if x not in al.n2o and not x.compound]
+    rest_y = [y for y in ys if y not in al.o2n and not y.compound]
+    if not rest_x or not rest_y or len(rest_x) * len(rest_y) > 64:
+        return []
+    alike = {(id(x), id(y)) for x in rest_x for y in rest_y
+             if _same_target(al, x, y) and _gap_sim(al, x, y, SIMPLE_THRESHOLD) >= SIMPLE_THRESHOLD}
+    out = []
+    for x in rest_x:
+        mine = [y for y in rest_y if (id(x), id(y)) in alike]
+        if len(mine) == 1 and sum(1 for other in rest_x if (id(other), id(mine[0])) in alike) == 1:
+            out.append((x, mine[0]))
+    return out
+
+
+def _same_target(al: Aligner, x: Stmt, y: Stmt) -> bool:
+    """Whether two statements bind the same thing under the renames (`action = ...` both), or
+    bind nothing and call the same function: a statement moved keeps what it does, where two
+    stores into two attributes (`it.batch_metrics = ...` / `it.torch_metrics = ...`) are two."""
+    tx = {".".join(p) for p in written_paths(x.node)}
+    ty = {".".join(p) for p in written_paths(y.node)}
+    if tx or ty:
+        return {al.renames.rename_token(t) for t in tx} == ty
+    cx, cy = outer_call(x.node), outer_call(y.node)
+    return cx is not None and cy is not None and callee_name(cx.func) == callee_name(cy.func)
 
 
 def _segment(al: Aligner, ba: Block, ys: list[Stmt]) -> list[Stmt]:

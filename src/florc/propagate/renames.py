@@ -88,8 +88,11 @@ def compare(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[l
                     if _called(new_tokens, i1 + k) and _called(old_tokens, j1 + k) and \
                             _qualified(a, b):
                         # `data.unpack_x_y_sample_weight(...)` for `unpack_x_y_sample_weight(...)`:
-                        # one function, imported another way, is part of what stayed
+                        # one function, imported another way, is part of what stayed (and
+                        # today's name is read the old way: `monotonic` as `time.monotonic`)
                         equal += 1
+                        if not a.startswith(("self.", "cls.")) and not b.startswith(("self.", "cls.")):
+                            pairs.append((a, b))
                         continue
                     replaced += 1
                     if _called(new_tokens, i1 + k) != _called(old_tokens, j1 + k):
@@ -302,6 +305,15 @@ def _receivers(a: str, b: str) -> tuple[str, str]:
     return (pa, pb) if share_a_word(ma, mb) else (a, b)
 
 
+def opposite_flags(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[str, str] | None:
+    """``(a, b)`` when ``a = True`` faces ``b = False`` (or the other way round), two names."""
+    flags = {"True", "False"}
+    if len(new_tokens) == 3 == len(old_tokens) and new_tokens[1] == "=" == old_tokens[1] and \
+            {new_tokens[2], old_tokens[2]} == flags and new_tokens[0] != old_tokens[0]:
+        return new_tokens[0], old_tokens[0]
+    return None
+
+
 def prefixes(path: str) -> list[str]:
     """``a.b.c`` -> [``a.b.c``, ``a.b``, ``a``]."""
     parts = path.split(".")
@@ -317,6 +329,8 @@ class RenameTable:
     )
     # global view used while aligning: new path -> old path -> votes
     flat: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    # (new name, old name) pairs shown to be opposites, never a rename
+    opposites: set[tuple[str, str]] = field(default_factory=set)
     _cache: dict[str, str] = field(default_factory=dict)
 
     def add_pair(self, new: Stmt, old: Stmt, new_tokens: tuple[str, ...], old_tokens: tuple[str, ...],
@@ -346,7 +360,7 @@ class RenameTable:
         trusted = renames and equal >= 2 * replaced and _same_producer(new_tokens, old_tokens) and \
             _same_slot(new_tokens, old_tokens)
         for a, b in pairs:
-            if a != b and not trusted:
+            if a != b and (not trusted or (a, b) in self.opposites):
                 continue
             if a == b:
                 # identity of a path is identity of each of its prefixes
@@ -356,6 +370,14 @@ class RenameTable:
             else:
                 table[a][b] += weight
                 self.flat[a][b] += weight
+
+    def forbid(self, new_name: str, old_name: str) -> None:
+        """Two names shown to be opposites (`testing = False` where the old branch sets
+        `ignore_masking = True`): never one value renamed, whatever else they share."""
+        self.opposites.add((new_name, old_name))
+        self.flat[new_name].pop(old_name, None)
+        for votes in self.votes.values():
+            votes[new_name].pop(old_name, None)
 
     def add_identical(self, new: Stmt, old: Stmt, paths: tuple[str, ...], new_scope: ScopeKey,
                       old_scope: ScopeKey) -> None:
@@ -473,4 +495,5 @@ def identity_paths(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for t in tokens if is_path(t) for p in prefixes(t))
 
 
-__all__ = ["RenameTable", "compare", "identity_paths", "path_pairs", "prefixes", "scope_key", "strip_common_suffix"]
+__all__ = ["RenameTable", "compare", "identity_paths", "opposite_flags", "path_pairs", "prefixes",
+           "scope_key", "strip_common_suffix"]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from florc.propagate.align import Alignment
-from florc.propagate.defs import called_names, dotted as dotted_path, enclosing_def
+from florc.propagate.defs import called_names, dotted as dotted_path, enclosing_def, outer_call
 from florc.propagate.renames import scope_key
 from florc.propagate.render import render
 from florc.syntax.scope import (BUILTINS, Path, Point, Scopes, function_params, read_paths, subtree_writes,
@@ -494,14 +494,16 @@ def _computed_somehow(al: Alignment, definition: Stmt, path: str, point: Point) 
     # = ...` before, today's `estimated_time_v1 = ...` that `estimated_time = min(v1, v2)`
     # reads) computed an earlier form of the value under its name
     sources = {p[0] for p in read_paths(definition.node)} if not definition.compound else set()
+    parts = tuple(path.split("."))
     for stmt in _scope_statements(point):
+        if any(parts[:len(w)] == w for w in method_sets(al, stmt)):
+            return True
         if not any(p[0] in targets for p in _binds(stmt)):
             continue
         pre = al.preimage(stmt)
         if pre is None or pre is definition or pre in inside:
             return True
         # (the value itself or the object read through it: `loss` for `loss.item`)
-        parts = tuple(path.split("."))
         if not pre.compound and any(parts[:k] in _binds(stmt) for k in range(1, len(parts) + 1)) and \
                 any(p[0] in sources for p in _binds(pre)):
             return True
@@ -658,7 +660,15 @@ def _same_value(al: Alignment, definition: Stmt, candidate: str, point: Point, n
     if old_def is None:
         return True
     pre = al.preimage(old_def)
-    if pre is definition or _update_of(pre, definition, name):
+    if pre is definition:
+        # unless today's statement binds the old name as well, for its own value (`loss, cond,
+        # pred, pred_data = self.model(...)`, where the old one returned `loss, cond, pred`):
+        # `pred_data` is new beside `pred`, not `pred` renamed. (The statements that bind the
+        # name itself: a loop's header, not what its body sets; the assignment inside a `with`.)
+        binders = [definition] if any(p[:1] == (name,) for p in written_paths(definition.node)) else \
+            [d for d in definition.descendants() if any(p[:1] == (name,) for p in written_paths(d.node))]
+        return parts[0] == name or not any(p[:1] == (parts[0],) for b in binders for p in written_paths(b.node))
+    if _update_of(pre, definition, name):
         return True
     image = al.image(definition)
     if pre is not None and image is not None and _update_of(definition, pre, name) and \
@@ -688,6 +698,23 @@ def _update_of(stmt: Stmt | None, definition: Stmt, name: str) -> bool:
     while current is not None and current is not definition and _updates(current, name):
         current = reaching_definition(current, name)
     return current is definition and stmt is not definition
+
+
+def method_sets(al: Alignment, stmt: Stmt) -> set[Path]:
+    """What an old call of a method of the object's own (`self._init_optimizers()`) sets on
+    the object: `self.optimizers`, filled there before and inline today, is computed by it."""
+    call = None if stmt.compound else outer_call(stmt.node)
+    if call is None or not isinstance(call.func, ast.Attribute) or \
+            not isinstance(call.func.value, ast.Name) or call.func.value.id != "self":
+        return set()
+    defs = al.old_defs.get(call.func.attr, [])
+    if len(defs) != 1:
+        return set()
+    found = al.method_writes.get(id(defs[0]))
+    if found is None:
+        found = al.method_writes[id(defs[0])] = {
+            w for d in defs[0].descendants() if not d.compound for w in _binds(d) if w[0] == "self"}
+    return found
 
 
 def _local_callees(al: Alignment, stmt: Stmt) -> list[Stmt]:
@@ -770,5 +797,5 @@ def _class_attributes(cls: Stmt | None) -> set[str]:
     return attrs
 
 
-__all__ = ["Keyless", "Late", "Resolved", "Uncomputed", "Unbound", "precedes", "reaching_definition", "resolve_reads",
-           "site_reads"]
+__all__ = ["Keyless", "Late", "Resolved", "Uncomputed", "Unbound", "method_sets", "precedes", "reaching_definition",
+           "resolve_reads", "site_reads"]

@@ -1,0 +1,39 @@
+# case: The same site already placed: nothing to do.
+# === new
+import flor
+
+
+class Runner:
+    def run_episode(self):
+        state = self._env.reset()
+        action = self._agent.act(state)
+        returns = 0
+        while not state.done:
+            if self._render:
+                self._env.render()
+            state = self._env.step(action)
+            action = self._agent.act(state)
+            flor.log("action", action)
+            returns += state.reward
+        return returns
+# === old
+import flor
+class Runner:
+    def run_episode(self):
+        agent = self._agent
+        env = self._env
+        env.reset()
+        returns = 0
+        action = agent.act(env.state, env.reward)
+        while not env.done:
+            if self._render:
+                env.render()
+            env.step(action)
+            returns += env.reward
+            action = agent.act(env.state, env.reward)
+            flor.log("action", action)
+        return returns
+# === expected
+<unchanged>
+# === diagnostics
+present action
