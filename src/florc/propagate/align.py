@@ -646,7 +646,7 @@ class Aligner:
             return 0.0
         if self.concept_renamed(a, b):
             return WORD_SWAP_MATCH
-        if self.advanced_in_place(a, b) or self.stored_either_way(a, b):
+        if self.advanced_in_place(a, b) or self.stored_either_way(a, b) or self.result_kept(a, b):
             return CALL_MATCH
         new_bag, old_bag = self.new_bag(a, b), self.old_bag(b)
         ma, mb = self.mass_of(new_bag), self.mass_of(old_bag)
@@ -719,6 +719,21 @@ class Aligner:
                 self.renames.rename_token(target) != dotted(old_call.func.value):
             return False
         return share_a_word(new_call.func.attr, old_call.func.attr)
+
+    def result_kept(self, a: Stmt, b: Stmt) -> bool:
+        """Whether one statement makes the other's call word for word under the renames and
+        keeps its result: `state = self._env.step(action)` today, `env.step(action)` before,
+        when the environment held its state (or the other way round)."""
+        na, nb = a.node, b.node
+        if not (isinstance(na, (ast.Assign, ast.Expr)) and isinstance(nb, (ast.Assign, ast.Expr)) and
+                type(na) is not type(nb) and isinstance(na.value, ast.Call) and isinstance(nb.value, ast.Call)):
+            return False
+        new, old = self.renamed(a, self.scope_of(b)), self.tokens[b]
+        if isinstance(na, ast.Assign):
+            new = new[new.index("=") + 1:] if len(na.targets) == 1 else ()
+        elif isinstance(nb, ast.Assign):
+            old = old[old.index("=") + 1:] if len(nb.targets) == 1 else ()
+        return bool(new) and new == old
 
     def stored_either_way(self, a: Stmt, b: Stmt) -> bool:
         """Whether ``a`` stores a value into a slot of a collection (`epoch_actor_losses[batch_num]

@@ -11,4 +11,4 @@ for step in range(steps):
 # === expected
 <declined>
 # === diagnostics
-declined loss: reads `loss`, computed today by the statement at line 3, which has no counterpart in this version
+declined loss: reads `loss`, which is not bound there in this version
