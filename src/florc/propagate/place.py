@@ -116,24 +116,27 @@ def _one_context(al: Alignment, site: Stmt, found: list[Placement] | NoPlace) ->
     """The places that run only where the site does. Code moved today out of an old helper
     into its caller (`task = get_mixture_or_task(name)`, inline in `train()` today, in the old
     `get_dataset()`) takes the statement into the helper; a helper that other functions call
-    as well (`eval()`) would log for them too."""
+    as well (`eval()`) would log for them too. A caller of the site's function is its context,
+    not another: code moved today from the loop into the step it calls goes into the old loop."""
     if isinstance(found, NoPlace):
         return found
     own = enclosing_def(site)
     home = al.image(own) if own is not None else None
     if own is None or home is None:
         return found
+    around_home = set(home.ancestors())
+    home_callers = {id(enclosing_def(c)) for c in _old_calls(al, home)}
+    # the functions that call the site's function today, by their old counterparts' ids
+    calling_today = {id(al.image(f)) for c in _calls_of(al, own) if (f := enclosing_def(c)) is not None}
     out: list[Placement] = []
     reason = ""
     for p in found:
         holder = p.point.block.owner
         helper = holder if holder is None or holder.kind == "def" else enclosing_def(holder)
-        if helper is not None and helper is not home and helper not in set(home.ancestors()) and \
+        if helper is not None and helper is not home and helper not in around_home and \
                 home not in set(helper.ancestors()) and not _implicitly_called(helper) and \
-                not any(enclosing_def(c) is helper for c in _old_calls(al, home)):
-            # (a caller of the site's function is its context: code moved today from the loop
-            # into the step it calls, the site goes into the old loop)
-            others = [c for c in _old_calls(al, helper) if _other_context(al, c, home, own)]
+                id(helper) not in home_callers:
+            others = [c for c in _old_calls(al, helper) if _other_context(al, c, home, calling_today)]
             if others:
                 reason = reason or (f"its place is in `{def_name(helper)}()`, which the call at line "
                                     f"{others[0].first_line} runs too")
@@ -142,16 +145,16 @@ def _one_context(al: Alignment, site: Stmt, found: list[Placement] | NoPlace) ->
     return out or NoPlace(reason)
 
 
-def _other_context(al: Alignment, call: Stmt, home: Stmt, own: Stmt) -> bool:
-    """Whether an old call outside ``home`` runs for something else than today's ``own``: its
-    function has a counterpart that does not call ``own`` (`eval()`, then and now). A caller
+def _other_context(al: Alignment, call: Stmt, home: Stmt, calling_today: set[int]) -> bool:
+    """Whether an old call outside ``home`` runs for something else than the site's function:
+    its function has a counterpart that does not call that function today (`eval()`, then and
+    now; ``calling_today`` holds the ids of the old counterparts of those that do). A caller
     gone today (the old `_optimize_parallel()`, whose threads today run the same
     `_optimize_sequential()`) is no evidence either way."""
     if home in set(call.ancestors()):
         return False
     caller = enclosing_def(call)
-    today = al.preimage(caller) if caller is not None else None
-    return today is not None and all(enclosing_def(c) is not today for c in _calls_of(al, own))
+    return caller is not None and al.preimage(caller) is not None and id(caller) not in calling_today
 
 
 def _old_calls(al: Alignment, function: Stmt, limit: int = 8) -> list[Stmt]:

@@ -316,19 +316,20 @@ def recover(al: Aligner, ba: Block, bb: Block) -> list[tuple[Stmt, Stmt]]:
             found.extend(align_gap(al, gx, gy))
     for a, b in found:
         al.match(a, b)
-    # (only where the blocks belong to two matched statements: a block paired by votes or taken
-    # as transparent is no proof that what is left over in it moved within it)
-    crossed = _crossed(al, xs, ys) if ba.owner is not None and al.n2o.get(ba.owner) is bb.owner else []
+    crossed = _crossed(al, ba, bb, xs, ys)
     for a, b in crossed:
         al.match(a, b)
     return found + crossed
 
 
-def _crossed(al: Aligner, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
-    """Simple statements left over on each side of two corresponding blocks that are alike
-    only to each other: one statement moved past its neighbours (`action =
+def _crossed(al: Aligner, ba: Block, bb: Block, xs: list[Stmt], ys: list[Stmt]) -> list[tuple[Stmt, Stmt]]:
+    """Simple statements left over in the blocks of two matched statements that bind the same
+    target and are alike only to each other: one statement moved past its neighbours (`action =
     agent.act(state)` right after the environment step today, after the reward is added up
-    before), which the in-order alignment cannot pair."""
+    before), which the in-order alignment cannot pair. (A block paired by votes or taken as
+    transparent is no proof that what is left over in it moved within it.)"""
+    if ba.owner is None or al.n2o.get(ba.owner) is not bb.owner:
+        return []
     rest_x = [x for x in xs if x not in al.n2o and not x.compound]
     rest_y = [y for y in ys if y not in al.o2n and not y.compound]
     if not rest_x or not rest_y or len(rest_x) * len(rest_y) > 64:
