@@ -30,11 +30,13 @@ the old name is unbound.
 
 from __future__ import annotations
 
+import ast
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from florc.propagate.defs import dotted
 from florc.propagate.similarity import share_a_word, words
 from florc.syntax.tokens import is_path
 from florc.syntax.tree import Stmt
@@ -314,6 +316,39 @@ def opposite_flags(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> 
     return None
 
 
+def opposite_stores(new: ast.AST, old: ast.AST) -> list[tuple[str, str]]:
+    """The (new, old) targets of two assignments, position by position, that store opposite
+    constants: `True` and `False`, an infinity and its negation."""
+    if not (isinstance(new, ast.Assign) and isinstance(old, ast.Assign) and len(new.targets) == 1 == len(old.targets)):
+        return []
+    def spread(target: ast.expr, value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
+        if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+            return list(zip(target.elts, value.elts))
+        return [(target, value)]
+    a, b = spread(new.targets[0], new.value), spread(old.targets[0], old.value)
+    if len(a) != len(b):
+        return []
+    out = []
+    for (ta, va), (tb, vb) in zip(a, b):
+        na, nb, sa, sb = dotted(ta), dotted(tb), _signed(va), _signed(vb)
+        if na is not None and nb is not None and na != nb and sa is not None and sb is not None and \
+                sa[0] == sb[0] and sa[1] != sb[1]:
+            out.append((na, nb))
+    return out
+
+
+def _signed(value: ast.expr) -> tuple[str, bool] | None:
+    """A constant as (kind, sign): `True` ("bool", True), `float("-inf")` ("inf", False)."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, bool):
+        return "bool", value.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "float" and \
+            len(value.args) == 1 and isinstance(value.args[0], ast.Constant) and isinstance(value.args[0].value, str):
+        text = value.args[0].value.strip().lower()
+        if text.lstrip("+-") in ("inf", "infinity"):
+            return "inf", not text.startswith("-")
+    return None
+
+
 def prefixes(path: str) -> list[str]:
     """``a.b.c`` -> [``a.b.c``, ``a.b``, ``a``]."""
     parts = path.split(".")
@@ -338,6 +373,10 @@ class RenameTable:
         """Record the path correspondences of one aligned pair (renames only when trusted)."""
         key = (scope_key(new), scope_key(old))
         table = self.votes[key]
+        for pair in opposite_stores(new.node, old.node):
+            # `self._val_loss = float("Inf")` where the old one starts `self._val_log_prob =
+            # float("-Inf")`: the one value is the other negated, never the other renamed
+            self.forbid(*pair)
         pairs, equal, replaced = compare(new_tokens, old_tokens)
         # a rename is believed where the rest of the statement stayed: `x.to(device)` vs
         # `images.to(device)` is evidence, `if val_acc > best_acc` vs `if rank == 0` is not,
