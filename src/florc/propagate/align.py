@@ -46,7 +46,7 @@ from florc.propagate import containers, leftovers, recovery
 from florc.propagate.blocks import compatible
 from florc.propagate.defs import (callee_name, called_names, def_name, defs_by_name, dotted, enclosing_def,
                                   other_slot, outer_call, paths_of, plain_target, undoes)
-from florc.propagate.renames import RenameTable, identity_paths, opposite_flags, scope_key
+from florc.propagate.renames import RenameTable, identity_paths, opposite_stores, scope_key
 from florc.propagate.similarity import (Bag, Shape, bag, dice, mass, name_affinity, shape, shape_match, share_a_word,
                                         word_swap, words)
 from florc.syntax.scope import function_params, target_paths
@@ -589,13 +589,12 @@ class Aligner:
         self.renames.add_pair(a, b, self.tokens[a], self.tokens[b], renames=not self.unwrapped_receiver(a, b))
 
     def opposite_arms(self, a: Stmt, b: Stmt) -> None:
-        """Flags set the other way round in one arm of two matched `if`s are opposites."""
+        """Stores of opposite constants in one arm of two matched `if`s make opposites."""
         for arm_a, arm_b in zip(a.blocks, b.blocks):
             if arm_a.role == arm_b.role:
                 for sa in arm_a.stmts[:4]:
                     for sb in arm_b.stmts[:4]:
-                        if not sa.compound and not sb.compound and \
-                                (pair := opposite_flags(self.tokens[sa], self.tokens[sb])) is not None:
+                        for pair in opposite_stores(sa.node, sb.node):
                             self.renames.forbid(*pair)
 
     def desc_dice(self, a: Stmt, b: Stmt) -> float:

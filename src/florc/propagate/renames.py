@@ -307,20 +307,12 @@ def _receivers(a: str, b: str) -> tuple[str, str]:
     return (pa, pb) if share_a_word(ma, mb) else (a, b)
 
 
-def opposite_flags(new_tokens: tuple[str, ...], old_tokens: tuple[str, ...]) -> tuple[str, str] | None:
-    """``(a, b)`` when ``a = True`` faces ``b = False`` (or the other way round), two names."""
-    flags = {"True", "False"}
-    if len(new_tokens) == 3 == len(old_tokens) and new_tokens[1] == "=" == old_tokens[1] and \
-            {new_tokens[2], old_tokens[2]} == flags and new_tokens[0] != old_tokens[0]:
-        return new_tokens[0], old_tokens[0]
-    return None
-
-
 def opposite_stores(new: ast.AST, old: ast.AST) -> list[tuple[str, str]]:
     """The (new, old) targets of two assignments, position by position, that store opposite
     constants: `True` and `False`, an infinity and its negation."""
     if not (isinstance(new, ast.Assign) and isinstance(old, ast.Assign) and len(new.targets) == 1 == len(old.targets)):
         return []
+
     def spread(target: ast.expr, value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
         if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
             return list(zip(target.elts, value.elts))
@@ -534,5 +526,5 @@ def identity_paths(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for t in tokens if is_path(t) for p in prefixes(t))
 
 
-__all__ = ["RenameTable", "compare", "identity_paths", "opposite_flags", "path_pairs", "prefixes",
+__all__ = ["RenameTable", "compare", "identity_paths", "opposite_stores", "path_pairs", "prefixes",
            "scope_key", "strip_common_suffix"]
